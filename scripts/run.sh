@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Starts the action server and Rasa (REST channel), waits until both answer, and says where to talk to them.
+#   scripts/run.sh           serve on http://localhost:5005/webhooks/rest/webhook
+#   scripts/run.sh --shell   chat in this terminal
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
+BIN=.venv/bin
+ACTIONS_PORT=${ACTIONS_PORT:-5055}
+RASA_PORT=${RASA_PORT:-5005}
+LOGS=${LOGS:-.rasa/logs}
+mkdir -p "$LOGS"
+
+pids=()
+stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap stop EXIT INT TERM
+
+wait_for() {  # url, name, seconds
+  for _ in $(seq 1 "$3"); do
+    curl -fsS "$1" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "$2 did not start in $3 s; see $LOGS" >&2
+  return 1
+}
+
+$BIN/rasa run actions --port "$ACTIONS_PORT" --actions actions >"$LOGS/actions.log" 2>&1 &
+pids+=($!)
+wait_for "http://localhost:$ACTIONS_PORT/health" "The action server" 60
+
+if [ "${1:-}" = "--shell" ]; then
+  $BIN/rasa shell --model models/assistant.tar.gz --endpoints endpoints.yml
+  exit
+fi
+
+$BIN/rasa run --model models/assistant.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
+  --port "$RASA_PORT" --enable-api --cors "*" >"$LOGS/rasa.log" 2>&1 &
+pids+=($!)
+wait_for "http://localhost:$RASA_PORT/status" "Rasa" 180
+echo
+echo "The assistant is running."
+echo "  Talk to it:  curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"hallo\"}'"
+echo "  Or chat in a terminal: make shell"
+echo "  Logs: $LOGS/   Stop: Ctrl-C"
+if [ "${RUN_DETACHED:-}" = "1" ]; then
+  trap - EXIT INT TERM
+  echo "${pids[*]}" > "$LOGS/pids"
+  exit 0
+fi
+wait

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Every test of the assistant, in the order a failure is cheapest to find:
+#   1. unit and content tests (pytest)            4. test conversations (rasa test core, no prediction errors)
+#   2. training data validation (rasa data validate) 5. the exam: a running assistant answers like a user expects
+#   3. NLU on a held-out test set (F1 per intent)
+#   scripts/test.sh --exam-only   only step 5
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1 PYTHONHASHSEED=0
+BIN=.venv/bin
+MODEL=models/assistant.tar.gz
+mkdir -p results
+
+if [ "${1:-}" != "--exam-only" ]; then
+  echo "== 1. unit and content tests"
+  $BIN/pytest -q tests
+
+  echo "== 2. training data"
+  $BIN/rasa data validate --fail-on-warnings
+
+  echo "== 3. NLU on the held-out test set"
+  $BIN/rasa test nlu --model "$MODEL" --nlu tests/nlu --out results/nlu >results/nlu.log 2>&1 || { tail -30 results/nlu.log; exit 1; }
+  $BIN/python -m quality.nlu_report results/nlu
+
+  echo "== 4. test conversations"
+  $BIN/rasa test core --model "$MODEL" --stories tests/stories --out results/core --fail-on-prediction-errors \
+    >results/core.log 2>&1 || { tail -40 results/core.log; cat results/core/failed_test_stories.yml 2>/dev/null; exit 1; }
+  echo "all test conversations pass"
+fi
+
+echo "== 5. the exam, against the running assistant"
+export ACTIONS_PORT=${EXAM_ACTIONS_PORT:-5055} RASA_PORT=${EXAM_RASA_PORT:-5005} LOGS=results/logs RUN_DETACHED=1
+scripts/run.sh >/dev/null
+trap 'kill $(cat results/logs/pids) 2>/dev/null || true' EXIT
+url="http://localhost:$RASA_PORT/webhooks/rest/webhook"
+$BIN/python tests/exam/exam.py tests/exam/sample.yml --url "$url"
+$BIN/python tests/exam/exam.py tests/exam/cases.yml --url "$url"
