@@ -1,19 +1,17 @@
 """When the assistant is not sure what was meant: "did you mean…" buttons, and a person after two misses in a row.
 
 `suggestions()` picks the likeliest topics from the NLU result of the message (the FAQ response selector's
-ranking and the intent ranking); the actions send them and keep count in the slot `fallback_count`.
+ranking and the intent ranking); the action sends them.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import organisation
 
-COUNT_SLOT = "fallback_count"
 FAQ_INTENT = "faq"
 MAX_SUGGESTIONS = 3
 
@@ -109,25 +107,15 @@ def fallback_reply(parse_data: Dict[str, Any], responses: Dict[str, Any],
     return {"text": text, "buttons": buttons}
 
 
-def _previous_user_intent(tracker: Tracker) -> Optional[str]:
-    """The intent of the user message before the latest one; None when there is none in the events."""
-    users = [e for e in tracker.events or [] if e.get("event") == "user"]
-    if len(users) < 2:
-        return None
-    return ((users[-2].get("parse_data") or {}).get("intent") or {}).get("name")
-
-
 def misses_in_a_row(tracker: Tracker) -> int:
-    """How many fallbacks came directly before this message: the slot, checked against the events (so a missing
-    reset rule cannot make an old miss count)."""
-    try:
-        count = int(float(tracker.get_slot(COUNT_SLOT) or 0))
-    except (TypeError, ValueError):
-        count = 0
-    previous = _previous_user_intent(tracker)
-    if previous is not None and previous != "nlu_fallback":
-        return 0
-    return max(count, 0)
+    """How many low-confidence messages came directly before the latest one, read from the conversation."""
+    users = [e for e in tracker.events or [] if e.get("event") == "user"][:-1]
+    count = 0
+    for event in reversed(users):
+        if ((event.get("parse_data") or {}).get("intent") or {}).get("name") != "nlu_fallback":
+            break
+        count += 1
+    return count
 
 
 class ActionSuggestTopics(Action):
@@ -141,15 +129,4 @@ class ActionSuggestTopics(Action):
         misses = misses_in_a_row(tracker)
         reply = fallback_reply(tracker.latest_message or {}, (domain or {}).get("responses") or {}, misses)
         dispatcher.utter_message(text=reply["text"], buttons=reply["buttons"])
-        return [SlotSet(COUNT_SLOT, float(misses + 1))]
-
-
-class ActionResetFallback(Action):
-    """Sets the fallback count back to 0 (rules run it after a normal answer)."""
-
-    def name(self) -> Text:
-        return "action_reset_fallback"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        return [SlotSet(COUNT_SLOT, 0.0)]
+        return []

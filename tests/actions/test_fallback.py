@@ -2,8 +2,8 @@
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.fallback import (FIRST_MESSAGE, HUMAN_BUTTON, INTENT_BUTTONS, ActionResetFallback,
-                              ActionSuggestTopics, fallback_reply, misses_in_a_row, suggestions)
+from actions.fallback import (FIRST_MESSAGE, HUMAN_BUTTON, INTENT_BUTTONS, ActionSuggestTopics,
+                              fallback_reply, misses_in_a_row, suggestions)
 from quality.readability import answer_body, problems
 
 RESPONSES = {
@@ -129,40 +129,29 @@ def user(intent):
 
 
 def test_misses_in_a_row(tracker_for):
-    assert misses_in_a_row(tracker_for("blub", slots={"fallback_count": 0.0}, events=[])) == 0
-    assert misses_in_a_row(tracker_for("blub", slots={"fallback_count": 1.0}, events=[])) == 1
-    in_a_row = [user("nlu_fallback"), {"event": "action", "name": "action_suggest_topics"}, user("nlu_fallback")]
-    assert misses_in_a_row(tracker_for("blub", slots={"fallback_count": 1.0}, events=in_a_row)) == 1
-    # a normal message in between: not in a row, even if no rule reset the slot
-    between = [user("nlu_fallback"), user("faq"), user("nlu_fallback")]
-    assert misses_in_a_row(tracker_for("blub", slots={"fallback_count": 1.0}, events=between)) == 0
-    assert misses_in_a_row(tracker_for("blub", slots={"fallback_count": None}, events=[])) == 0
+    latest = user("nlu_fallback")
+    assert misses_in_a_row(tracker_for("blub", events=[latest])) == 0
+    assert misses_in_a_row(tracker_for("blub", events=[user("nlu_fallback"), latest])) == 1
+    in_a_row = [user("nlu_fallback"), {"event": "action", "name": "action_suggest_topics"}, user("nlu_fallback"), latest]
+    assert misses_in_a_row(tracker_for("blub", events=in_a_row)) == 2
+    between = [user("nlu_fallback"), user("faq"), latest]
+    assert misses_in_a_row(tracker_for("blub", events=between)) == 0
 
 
-async def test_action_suggest_topics_counts(tracker_for):
+async def test_action_suggest_topics_offers_topics_then_a_person(tracker_for):
     data = parse([("faq", 0.6)], [("faq/zwijg_nietig", 0.8)])
     domain = {"responses": RESPONSES}
     dispatcher = CollectingDispatcher()
-    tracker = tracker_for("blub", intent="nlu_fallback", slots={"fallback_count": 0.0}, parse_data=data)
-    events = await ActionSuggestTopics().run(dispatcher, tracker, domain)
-    assert events == [{"event": "slot", "timestamp": None, "name": "fallback_count", "value": 1.0}]
+    tracker = tracker_for("blub", intent="nlu_fallback", parse_data=data, events=[user("nlu_fallback")])
+    assert await ActionSuggestTopics().run(dispatcher, tracker, domain) == []
     assert dispatcher.messages[0]["text"] == FIRST_MESSAGE
     assert titles(dispatcher.messages[0]["buttons"]) == ["Is een zwijgcontract geldig?", "Ik wil een mens spreken"]
 
     dispatcher = CollectingDispatcher()
-    events_before = [user("nlu_fallback"), user("nlu_fallback")]
-    tracker = tracker_for("blab", intent="nlu_fallback", slots={"fallback_count": 1.0}, parse_data=data,
-                          events=events_before)
-    events = await ActionSuggestTopics().run(dispatcher, tracker, domain)
-    assert events[0]["value"] == 2.0
+    tracker = tracker_for("blab", intent="nlu_fallback", parse_data=data,
+                          events=[user("nlu_fallback"), user("nlu_fallback")])
+    await ActionSuggestTopics().run(dispatcher, tracker, domain)
     assert "088 - 120 50 20" in dispatcher.messages[0]["text"]
-
-
-async def test_action_reset_fallback(tracker_for):
-    dispatcher = CollectingDispatcher()
-    events = await ActionResetFallback().run(dispatcher, tracker_for("", slots={"fallback_count": 2.0}), {})
-    assert events == [{"event": "slot", "timestamp": None, "name": "fallback_count", "value": 0.0}]
-    assert dispatcher.messages == []
 
 
 def test_every_action_of_the_domain_exists(project_domain):

@@ -1,0 +1,116 @@
+"""Plain checks on a message's text that must not depend on a trained model.
+
+Each returns True when the message certainly is of its kind. They are used by `overrides.IntentOverrides`:
+safety first (suicidal thoughts, an emergency, threats), then personal data, another language, a law reference,
+and a complaint date.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
+
+
+def fold(text: str) -> str:
+    """Lower case, accents off, one space between words."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _any(patterns: list[str], text: str) -> bool:
+    return any(re.search(p, text) for p in patterns)
+
+
+# --- safety ------------------------------------------------------------------------------------------------
+SUICIDAL = [
+    r"\bzelfmoord", r"\bsu[iï]?cid", r"\bniet meer (willen )?leven", r"\bwil(de)? (gewoon |liever )?dood\b",
+    r"\bdood (wil|willen|zijn)\b", r"\b(een )?eind(e)? aan (mijn leven |het leven )?(maken|te maken)",
+    r"\bmezelf (iets )?(aan ?doen|van kant|ophangen|van het leven)", r"\bvan het leven beroven",
+    r"\bniet meer (hier )?willen zijn\b", r"\bwil er niet meer zijn\b", r"\bals ik er niet meer (was|ben|zou zijn)\b", r"\bmijn leven (be)?eindigen",
+]
+EMERGENCY = [
+    r"\bbloed(t|en|ing|ingen)?\b.*\b(heel|erg|veel|hevig|stopt niet|houdt niet op|blijft|niet te stoppen)",
+    r"\b(heel|erg|veel|hevig)\b.*\bbloed(t|en|ing)?\b",
+    r"\b(slecht|moeilijk|geen|nauwelijks|amper)\b (meer )?(adem|ademen|lucht)\b", r"\bkan (bijna )?niet (goed )?ademen",
+    r"\bbenauwd", r"\bkortademig", r"\bpijn op (de|mijn|me|m'n|mn) borst\b", r"\bhoge koorts\b",
+    r"\bkoorts\b.*\b(39|40|41|rillingen|hoog)", r"\b(39|40|41)([.,]\d)? ?graden\b",
+    r"\bflauw ?(gevallen|vallen|te vallen|viel)\b", r"\bbewusteloos", r"\bbuiten bewustzijn",
+    r"\b(lippen|gezicht) (wordt|worden|is|zijn|word) blauw", r"\bkeel (zwelt|dik|zit dicht)",
+    r"\bkan (bijna )?niet (meer )?slikken", r"\bnoodgeval",
+]
+THREAT = [r"\bbedreig", r"\bdreig(t|en|de|den|ement|berichten|bericht)\b", r"\bintimid"]
+NOT_A_THREAT = [r"\brechtszaak", r"\brechter\b", r"\badvocaat", r"\bboete", r"\bschadeclaim", r"\bdreigt te\b"]
+
+
+def suicidal(text: str) -> bool:
+    return _any(SUICIDAL, fold(text))
+
+
+def emergency(text: str) -> bool:
+    return _any(EMERGENCY, fold(text))
+
+
+def threat(text: str) -> bool:
+    t = fold(text)
+    return _any(THREAT, t) and not _any(NOT_A_THREAT, t)
+
+
+# --- personal data -----------------------------------------------------------------------------------------
+# Numbers of organisations (LMZ, 113, police) are not personal data.
+PUBLIC_NUMBERS = {881205020, 8000113, 9008844}
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+
+
+def personal_data(text: str) -> list[str]:
+    """The kinds of personal data in the text: e-mail, phone, bsn (eleven-test), iban (checksum)."""
+    found = []
+    if EMAIL.search(text):
+        found.append("email")
+    if any(m.number.national_number not in PUBLIC_NUMBERS
+           for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)):
+        found.append("phone")
+    if any(stdnum_bsn.is_valid(m) for m in re.findall(r"(?<![\d-])\d{4}\.?\d{2}\.?\d{3}(?![\d-])", text)
+           if len(re.sub(r"\D", "", m)) == 9):
+        found.append("bsn")
+    candidates = re.findall(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", text.upper())
+    if any(stdnum_iban.is_valid(m.replace(" ", "")) for m in candidates):
+        found.append("iban")
+    return found
+
+
+# --- another language ----------------------------------------------------------------------------------------
+ENGLISH = set("""the a an and can could my i i'm i've you your what how do does did have has with to for it be not
+this that are were will would should about after before where when who why am from get got need please clinic
+surgery surgeon doctor there they their if or on at by any which allowed sign gag clause complaint complain
+rights abroad breast implant implants procedure cosmetic went wrong signed review is""".split())
+DUTCH = set("""de het een ik je jij mijn niet wat hoe van en kan mag voor met op dat er wel geen zijn heb is was
+waar wie moet kliniek klacht als ook nog maar naar bij over om te die dit deze""".split())
+
+
+def english(text: str) -> bool:
+    words = re.findall(r"[a-z']+", fold(text))
+    if len(words) < 3:
+        return False
+    en = sum(w in ENGLISH and w not in DUTCH for w in words)
+    nl = sum(w in DUTCH and w not in ENGLISH for w in words)
+    return en >= 2 and en > nl and en / len(words) >= 0.3
+
+
+# --- guided help -------------------------------------------------------------------------------------------
+LAW_REFERENCE = re.compile(r"\b(artikel|artikelen|art\.?|artkel|artiekel|artikle)\s*\d+")
+MONTHS = r"(jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*"
+DATE = re.compile(rf"\b\d{{1,2}}[-/.]\d{{1,2}}([-/.]\d{{2,4}})?\b|\b\d{{1,2}} {MONTHS}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")
+COMPLAINT_FILED = re.compile(r"\b(klacht|geklaagd|ingediend|klaagde|ingestuurd|gemaild)\b")
+
+
+def law_reference(text: str) -> bool:
+    return bool(LAW_REFERENCE.search(fold(text)))
+
+
+def complaint_date(text: str) -> bool:
+    """A complaint with a concrete date: the person wants the deadline dates."""
+    t = fold(text)
+    return bool(DATE.search(t) and COMPLAINT_FILED.search(t)) and not personal_data(text)

@@ -1,0 +1,7 @@
+# The benchmark package lives at the project root (bench/); make it importable however pytest is started.
+import sys
+from pathlib import Path
+
+ROOT = str(Path(__file__).resolve().parents[2])
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)

@@ -1,0 +1,70 @@
+import pytest
+
+from nlu_components import detectors
+
+
+@pytest.mark.parametrize("text", [
+    "Ik bloed heel erg na de ingreep en het stopt niet", "het bloeden houdt niet op", "ik kan niet goed ademen",
+    "ik ben zo benauwd", "pijn op me borst sinds gisteren", "ik heb hoge koorts", "koorts van 40 graden",
+    "ik ben net flauwgevallen", "mijn vriendin is bewusteloos", "mijn lippen worden blauw", "NOODGEVAL"])
+def test_emergencies(text):
+    assert detectors.emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "wat is een calamiteit", "hoeveel bloed verlies je bij een lipo", "is koorts na een operatie normaal",
+    "pijn in mijn borst na de vergroting, is dat een complicatie"])
+def test_not_emergencies(text):
+    assert not detectors.emergency(text)
+
+
+@pytest.mark.parametrize("text", ["ik wil niet meer leven", "ik denk aan zelfmoord", "ik wil gewoon dood",
+                                  "niemand zou me missen als ik er niet meer was", "ik wil er een eind aan maken",
+                                  "suïcidale gedachten"])
+def test_suicidal(text):
+    assert detectors.suicidal(text)
+
+
+def test_not_suicidal():
+    assert not detectors.suicidal("mijn moeder is dood na de ingreep, kan ik klagen?")
+
+
+def test_threats_but_not_legal_steps():
+    assert detectors.threat("ik word bedreigt door het bureau")
+    assert detectors.threat("ze sturen dreigberichten")
+    assert detectors.threat("de eigenaar intimideert me")
+    assert not detectors.threat("de kliniek dreigt met een rechtszaak als ik mijn review niet weghaal")
+    assert not detectors.threat("mijn termijn dreigt te verlopen")
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("mail me op jan.jansen@example.nl", ["email"]),
+    ("bel me op 06-12345678", ["phone"]),
+    ("mijn bsn is 111222333", ["bsn"]),              # passes the eleven-test
+    ("rekening NL91 ABNA 0417 1643 00", ["iban"]),
+    ("mijn bsn is 123456789", []),                  # fails the eleven-test
+    ("bel het LMZ op 088 - 120 50 20", []),          # public numbers are not personal data
+    ("klacht ingediend op 10-01-2026", []),
+])
+def test_personal_data(text, kinds):
+    assert detectors.personal_data(text) == kinds
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Can a Dutch clinic make me sign a gag clause?", True),
+    ("i had surgery in turkey, can the dutch health inspectorate help me?", True),
+    ("is een zwijgcontract geldig", False),
+    ("ik heb een klacht over mijn kliniek in turkije", False),
+    ("hi", False),
+])
+def test_english(text, expected):
+    assert detectors.english(text) is expected
+
+
+def test_law_reference_and_complaint_date():
+    assert detectors.law_reference("wat staat er in art. 17 wkkgz")
+    assert detectors.law_reference("artikel 11.0a lid 2")
+    assert not detectors.law_reference("welk artikel gaat over zwijgcontracten")
+    assert detectors.complaint_date("ik heb mijn klacht op 3 maart 2026 ingediend")
+    assert detectors.complaint_date("klacht van 01-03-2026, tot wanneer?")
+    assert not detectors.complaint_date("hoe lang mag de kliniek over mijn klacht doen")
