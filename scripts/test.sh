@@ -33,5 +33,5 @@ export ACTIONS_PORT=${EXAM_ACTIONS_PORT:-5055} RASA_PORT=${EXAM_RASA_PORT:-5005}
 scripts/run.sh >/dev/null
 trap 'kill $(cat results/logs/pids) 2>/dev/null || true' EXIT
 url="http://localhost:$RASA_PORT/webhooks/rest/webhook"
-$BIN/python tests/exam/exam.py tests/exam/sample.yml --url "$url"
-$BIN/python tests/exam/exam.py tests/exam/cases.yml --url "$url"
+$BIN/python -m quality.exam_gate tests/exam/sample.yml --min 1.0 --url "$url"
+$BIN/python -m quality.exam_gate tests/exam/cases.yml --min 0.9 --url "$url"
