@@ -23,6 +23,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge import KAMERVRAGEN_URL, WKKGZ_URL, organisation
+from actions.intents import SKIP_INTENTS
 
 PLACES = ("nederland", "buitenland", "onbekend")
 PROVIDERS = ("arts", "salon", "bureau", "onbekend")
@@ -36,13 +37,11 @@ ALLOWED = {
 }
 ROUTE_SLOTS = ("route_place", "route_country", "route_provider", "route_problem", "route_complained")
 
-# Intents whose messages are never read as answers: urgent help and leaving the form are handled by rules.
-SKIP_INTENTS = {"emergency", "suicidal", "threat", "stop", "restart", "human_handoff", "goodbye"}
 # Intents of questions the FAQ and other rules answer in the middle of the form: a question with one of these
 # intents is read only when it answers the slot that was asked for.
 QUESTION_INTENTS = {"faq", "ask_law_article", "legal_advice", "capabilities", "bot_challenge"}
 # Messages other rules answer in the form, question or not: read only when they answer the slot asked for.
-OTHER_RULE_INTENTS = {"out_of_scope", "other_language", "share_personal_data"}
+OTHER_RULE_INTENTS = {"out_of_scope", "other_language", "share_personal_data", "unreadable"}
 
 # ---------------------------------------------------------------------------------------------------------------
 # Reading free text

@@ -14,14 +14,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.dates import MONTHS, complaint_deadlines, format_dutch_date, read_complaint_date
 from actions.knowledge import WKKGZ_URL, organisation
+from actions.intents import RULE_INTENTS, SKIP_INTENTS
 
 SLOT = "complaint_date"
-# Messages with these intents are never read as a date (rules answer them).
-SKIP_INTENTS = {"emergency", "suicidal", "threat", "stop", "restart", "human_handoff", "goodbye"}
-# Messages with these intents are left to their rules when they hold no date: the form then asks again.
-RULE_INTENTS = {"faq", "ask_law_article", "legal_advice", "capabilities", "bot_challenge", "greet", "thank",
-                "goodbye", "out_of_scope", "share_personal_data", "other_language", "nlu_fallback"}
-
 ASK_AGAIN = "Wil je de datum nog een keer geven?"
 NO_DATE = ("Ik zie daarin geen datum. Typ de datum waarop je je klacht indiende. "
            "Bijvoorbeeld 10 januari 2026, 10-01-2026 of gisteren.")

@@ -58,6 +58,25 @@ def threat(text: str) -> bool:
     return _any(THREAT, t) and not _any(NOT_A_THREAT, t)
 
 
+# --- unreadable -----------------------------------------------------------------------------------------------
+MAX_CHARS = 2000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]|\\u00[0-1][0-9a-f]|\\x[0-1][0-9a-f]")
+_WORDLIKE = re.compile(r"^[a-z]{1,20}$")
+_VOWEL = re.compile(r"[aeiouy]")
+
+
+def unreadable(text: str) -> bool:
+    """Empty, far too long, control characters, or mostly strings that are no words (random or encoded data)."""
+    if not text.strip() or len(text) > MAX_CHARS or _CONTROL.search(text):
+        return True
+    tokens = re.findall(r"\S+", text)
+    words = [t for t in (re.sub(r"^\W+|\W+$", "", fold(t)) for t in tokens) if t]
+    if not words:
+        return True
+    wordlike = [w for w in words if _WORDLIKE.match(w) and (_VOWEL.search(w) or len(w) <= 3)]
+    return len(wordlike) / len(words) < 0.5
+
+
 # --- personal data -----------------------------------------------------------------------------------------
 # Numbers of organisations (LMZ, 113, police) are not personal data.
 PUBLIC_NUMBERS = {881205020, 8000113, 9008844}

@@ -1,8 +1,9 @@
 """A pipeline component that decides the intent when a plain check on the text is certain.
 
 Safety must not depend on how well a model generalises: a message with signs of suicidal thoughts, an emergency
-or a threat gets that intent, whatever the classifiers said. Messages with personal data, in another language,
-naming a law article, or giving a complaint date follow, in that order. Runs after the FallbackClassifier.
+or a threat gets that intent, whatever the classifiers said. Messages that cannot be read (empty, far too long,
+binary or encoded data), with personal data, in another language, naming a law article, or giving a complaint
+date follow, in that order. Runs after the FallbackClassifier.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ CHECKS: List[Tuple[str, Callable[[str], Any]]] = [
     ("emergency", detectors.emergency),
     ("threat", detectors.threat),
     ("share_personal_data", detectors.personal_data),
+    ("unreadable", detectors.unreadable),
     ("other_language", detectors.english),
     ("ask_law_article", detectors.law_reference),
     ("ask_deadline", detectors.complaint_date),
@@ -31,7 +33,7 @@ CHECKS: List[Tuple[str, Callable[[str], Any]]] = [
 
 def decide(text: str) -> Optional[str]:
     """The intent a plain check is certain of, or None."""
-    if not text or text.startswith("/"):
+    if text.startswith("/"):
         return None
     for intent, check in CHECKS:
         if check(text):

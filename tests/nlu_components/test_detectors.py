@@ -68,3 +68,15 @@ def test_law_reference_and_complaint_date():
     assert detectors.complaint_date("ik heb mijn klacht op 3 maart 2026 ingediend")
     assert detectors.complaint_date("klacht van 01-03-2026, tot wanneer?")
     assert not detectors.complaint_date("hoe lang mag de kliniek over mijn klacht doen")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "klacht " * 500, "73nFiYlACnltzUSL2lNPbQc9IJp9RS+8sdf/asd==",
+                                  "\x00\x01 binary \ufffd", "<script>alert(1)</script>", "??"])
+def test_unreadable(text):
+    assert detectors.unreadable(text)
+
+
+@pytest.mark.parametrize("text", ["is een zwijgcontract geldig?", "wat zegt art. 17 lid 2", "ok", "ja",
+                                  "ik heb op 10-01-2026 geklaagd", "Ik bloed heel erg"])
+def test_readable(text):
+    assert not detectors.unreadable(text)

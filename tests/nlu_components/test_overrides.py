@@ -23,3 +23,10 @@ def test_component_sets_the_intent_and_leaves_others_alone():
     IntentOverrides().process([certain, unsure])
     assert certain.get("intent") == {"name": "suicidal", "confidence": 1.0}
     assert unsure.get("intent")["name"] == "faq"
+
+
+def test_unreadable_after_safety_and_personal_data():
+    assert decide("") == "unreadable"
+    assert decide("x" * 5000) == "unreadable"
+    assert decide("ik wil niet meer leven " * 200) == "suicidal"
+    assert decide("06-12345678") == "share_personal_data"
