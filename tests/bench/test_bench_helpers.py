@@ -205,3 +205,43 @@ def test_server_files(tmp_path):
     assert yaml.safe_load(files["credentials"].read_text()) == {"rest": None}
     ep = yaml.safe_load(write_server_files(tmp_path, tmp_path / "m", "memory", None)["endpoints"].read_text())
     assert "tracker_store" not in ep and "action_endpoint" not in ep
+
+
+# --- CPU used by others, and the whole report ---------------------------------------------------
+
+def test_cpu_meter_gives_a_share():
+    meter = procs.CpuMeter()
+    end = time.perf_counter() + 0.3
+    while time.perf_counter() < end:  # our own work must not count as others'
+        sum(range(1000))
+    share = meter.others_share()
+    assert 0.0 <= share <= 1.05
+    assert procs.machine_busy_seconds() > 0 and procs.own_cpu_seconds() > 0
+
+
+def _bot(**extra):
+    runs = {"latency_run": {"error_samples": []}, "throughput_run": {"error_samples": []}}
+    return {"startup_s": 20.0, "p50_ms": 30.0, "p95_ms": 60.0, "throughput_msg_s": 25.0, "errors": 0,
+            "rss_startup_mb": 1100.0, **runs, **extra}
+
+
+@pytest.mark.parametrize("skip_train", [False, True])
+def test_report_renders_both_modes(skip_train):
+    from bench.run import report
+
+    train = {} if skip_train else {"train_s": 400.0}
+    results = {
+        "date": "2026-01-01 12:00", "cpu_count": 2, "rasa_version": "3.6.21", "git": "abc1234",
+        "settings": {"quick": True, "skip_train": skip_train, "messages": 20, "users": 20, "per_user": 3,
+                     "tracker_store": "sqlite"},
+        "assistant": _bot(action_server=True, others_cpu_measure_pct=40.0, **train),
+        "reference": _bot(**({} if skip_train else {"train_s": 100.0})),
+    }
+    results["assistant"]["throughput_run"]["error_samples"] = ["HTTP 500: boom"]
+    text = report(results)
+    assert "| training (s)" in text
+    training = next(line for line in text.splitlines() if line.startswith("| training (s)"))
+    assert training.endswith(" 4.00 |") != skip_train  # 400 / 100
+    assert "Other processes used the CPU during: assistant measuring 40 %" in text
+    assert "HTTP 500: boom" in text
+    assert "throughput, 20 users (msg/s)" in text
