@@ -125,8 +125,18 @@ DATE = re.compile(rf"\b\d{{1,2}}[-/.]\d{{1,2}}([-/.]\d{{2,4}})?\b|\b\d{{1,2}} {M
 COMPLAINT_FILED = re.compile(r"\b(klacht|geklaagd|ingediend|klaagde|ingestuurd|gemaild)\b")
 
 
+CONTRACT_WORDS = re.compile(r"\b(client|patient|opdrachtgever|partijen|partij|overeenkomst|verplicht|verbindt zich|"
+                            r"onthoudt|onthouden|geheimhouding|vertrouwelijk|boete|zal|zullen|niet toegestaan)\b")
+
+
+def pasted_clause(text: str) -> bool:
+    """A piece of a contract pasted as it is: long, in contract words, no question to the assistant."""
+    t = fold(text)
+    return len(t) > 80 and "?" not in t and len(CONTRACT_WORDS.findall(t)) >= 2
+
+
 def law_reference(text: str) -> bool:
-    return bool(LAW_REFERENCE.search(fold(text)))
+    return len(text) <= 120 and bool(LAW_REFERENCE.search(fold(text)))
 
 
 def complaint_date(text: str) -> bool:

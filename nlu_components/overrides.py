@@ -2,8 +2,8 @@
 
 Safety must not depend on how well a model generalises: a message with signs of suicidal thoughts, an emergency
 or a threat gets that intent, whatever the classifiers said. Messages that cannot be read (empty, far too long,
-binary or encoded data), with personal data, in another language, naming a law article, or giving a complaint
-date follow, in that order. Runs after the FallbackClassifier.
+binary or encoded data), with personal data, in another language, a pasted contract clause, naming a law article,
+or giving a complaint date follow, in that order. Runs after the FallbackClassifier.
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ CHECKS: List[Tuple[str, Callable[[str], Any]]] = [
     ("share_personal_data", detectors.personal_data),
     ("unreadable", detectors.unreadable),
     ("other_language", detectors.english),
+    ("check_clause", detectors.pasted_clause),
     ("ask_law_article", detectors.law_reference),
     ("ask_deadline", detectors.complaint_date),
 ]

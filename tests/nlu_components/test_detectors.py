@@ -80,3 +80,13 @@ def test_unreadable(text):
                                   "ik heb op 10-01-2026 geklaagd", "Ik bloed heel erg"])
 def test_readable(text):
     assert not detectors.unreadable(text)
+
+
+def test_pasted_clause():
+    clause = ("Artikel 7. Cliënt verbindt zich ertoe zich te onthouden van negatieve uitlatingen over de behandeling "
+              "op sociale media, op straffe van een boete van 5000 euro.")
+    assert detectors.pasted_clause(clause)
+    assert not detectors.law_reference(clause)
+    assert not detectors.pasted_clause("mag de kliniek mij een zwijgcontract laten tekenen over mijn behandeling "
+                                       "als ik later een review wil schrijven?")
+    assert not detectors.pasted_clause("zal ik klagen?")
