@@ -543,11 +543,22 @@ def _clause_value(text: str) -> Tuple[Dict[str, Any], List[str]]:
 # ---------------------------------------------------------------------------------------------------------------
 # The actions
 
+def questions_needed(slots: List[Text], dutch_provider: Optional[str]) -> List[Text]:
+    if dutch_provider == "nee":
+        return [s for s in slots if s != "clause_agreed_after"]
+    return list(slots)
+
+
 class ValidateClauseForm(FormValidationAction):
     """Reads the clause (also from the message that starts the form) and the two questions about it."""
 
     def name(self) -> Text:
         return "validate_clause_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> List[Text]:
+        """A clause with a provider abroad is not covered whatever its date: the date is not asked."""
+        return questions_needed(domain_slots, tracker.get_slot("clause_dutch_provider"))
 
     def _one(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> Dict[Text, Any]:
         requested = tracker.get_slot("requested_slot")

@@ -360,6 +360,12 @@ class ValidateLetterForm(FormValidationAction):
         return self._one(dispatcher, tracker, "letter_wish")
 
 
+def one_message(text: str) -> str:
+    """The letter as one chat message: Rasa's channels split a text on blank lines into separate messages, so the
+    blank lines between paragraphs keep a single space."""
+    return text.replace("\n\n", "\n \n")
+
+
 class ActionComplaintLetter(Action):
     """Sends a short intro, then the letter (as text, and as a download for a web channel); empties the slots."""
 
@@ -370,6 +376,6 @@ class ActionComplaintLetter(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         letter = compose_letter({name: tracker.get_slot(name) for name in LETTER_SLOTS}, date.today())
         dispatcher.utter_message(text=INTRO)
-        dispatcher.utter_message(text=letter, json_message={
+        dispatcher.utter_message(text=one_message(letter), json_message={
             "type": "download", "filename": DOWNLOAD_NAME, "mime_type": "text/plain", "content": letter})
         return [SlotSet(name, None) for name in LETTER_SLOTS]

@@ -61,8 +61,8 @@ def threat(text: str) -> bool:
 # --- unreadable -----------------------------------------------------------------------------------------------
 MAX_CHARS = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]|\\u00[0-1][0-9a-f]|\\x[0-1][0-9a-f]")
-_WORDLIKE = re.compile(r"^[a-z]{1,20}$")
-_VOWEL = re.compile(r"[aeiouy]")
+# a word, an abbreviation ("wkkgz", "lmz") or a number, date or amount ("17", "12-02-2026", "25.000")
+_WORDLIKE = re.compile(r"^(?:[a-z]{1,20}|[\d][\d.,:/-]{0,11})$")
 
 
 def unreadable(text: str) -> bool:
@@ -73,7 +73,7 @@ def unreadable(text: str) -> bool:
     words = [t for t in (re.sub(r"^\W+|\W+$", "", fold(t)) for t in tokens) if t]
     if not words:
         return True
-    wordlike = [w for w in words if _WORDLIKE.match(w) and (_VOWEL.search(w) or len(w) <= 3)]
+    wordlike = [w for w in words if _WORDLIKE.match(w)]
     return len(wordlike) / len(words) < 0.5
 
 
@@ -129,9 +129,16 @@ CONTRACT_WORDS = re.compile(r"\b(client|patient|opdrachtgever|partijen|partij|ov
                             r"onthoudt|onthouden|geheimhouding|vertrouwelijk|boete|zal|zullen|niet toegestaan)\b")
 
 
+QUOTED = re.compile(r"[\"“”'‘’«»]([^\"“”'‘’«»]{20,})[\"“”'‘’«»]")
+ABOUT_A_CLAUSE = re.compile(r"\b(beding|clausule|contract|overeenkomst|vaststellingsovereenkomst|afspraak)\b")
+
+
 def pasted_clause(text: str) -> bool:
-    """A piece of a contract pasted as it is: long, in contract words, no question to the assistant."""
+    """A piece of a contract pasted as it is (long, in contract words, no question to the assistant), or quoted
+    in a message about a clause."""
     t = fold(text)
+    if QUOTED.search(text) and ABOUT_A_CLAUSE.search(t):
+        return True
     return len(t) > 80 and "?" not in t and len(CONTRACT_WORDS.findall(t)) >= 2
 
 

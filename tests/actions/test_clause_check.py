@@ -379,7 +379,9 @@ def test_a_clause_in_an_emergency_message_is_not_read():
 async def validate(tracker):
     dispatcher = CollectingDispatcher()
     events = await ValidateClauseForm().run(dispatcher, tracker, CLAUSE_DOMAIN)
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}, dispatcher.messages
+    # the answers read; which question comes next (requested_slot) is the form's business
+    return ({e["name"]: e["value"] for e in events if e["event"] == "slot" and e["name"] != "requested_slot"},
+            dispatcher.messages)
 
 
 async def test_form_reads_the_clause_from_the_message_that_starts_it(tracker_for):
@@ -457,3 +459,11 @@ def test_domain_form_slots_entities_and_buttons(project_domain):
                     {slot: value}, [])
                 seen.add(value)
         assert seen == set(ANSWERS), slot
+
+
+def test_the_date_is_not_asked_for_a_provider_abroad():
+    from actions.clause_check import questions_needed
+    slots = ["clause_text", "clause_dutch_provider", "clause_agreed_after"]
+    assert questions_needed(slots, "nee") == ["clause_text", "clause_dutch_provider"]
+    assert questions_needed(slots, "ja") == slots
+    assert questions_needed(slots, None) == slots

@@ -458,7 +458,10 @@ async def test_action_sends_intro_then_one_message_with_the_letter_and_resets(tr
     assert "Kliniek Mooi" in letter["text"] and PHONE not in letter["text"]
     download = letter["custom"]
     assert download == {"type": "download", "filename": "klachtbrief.txt", "mime_type": "text/plain",
-                        "content": letter["text"]}
+                        "content": download["content"]}
+    # one chat message: no blank line on which a channel would split it, the same words as the download
+    assert "\n\n" not in letter["text"] and "\n\n" in download["content"]
+    assert letter["text"].split() == download["content"].split()
     assert f"Datum: {dutch_date(date.today())}" in download["content"]
     assert events == [{"event": "slot", "timestamp": None, "name": name, "value": None} for name in LETTER_SLOTS]
 

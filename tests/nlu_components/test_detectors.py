@@ -77,6 +77,7 @@ def test_unreadable(text):
 
 
 @pytest.mark.parametrize("text", ["is een zwijgcontract geldig?", "wat zegt art. 17 lid 2", "ok", "ja",
+                                  "artikel 10 lid 3 wkkgz?", "12 februari 2026", "10-01-2026", "€ 25.000",
                                   "ik heb op 10-01-2026 geklaagd", "Ik bloed heel erg"])
 def test_readable(text):
     assert not detectors.unreadable(text)
@@ -90,3 +91,8 @@ def test_pasted_clause():
     assert not detectors.pasted_clause("mag de kliniek mij een zwijgcontract laten tekenen over mijn behandeling "
                                        "als ik later een review wil schrijven?")
     assert not detectors.pasted_clause("zal ik klagen?")
+
+
+def test_quoted_clause_in_a_message_about_a_clause():
+    assert detectors.pasted_clause('kijk eens naar dit beding: "Partijen houden de hoogte van de schadevergoeding geheim"')
+    assert not detectors.pasted_clause('de arts zei "dat komt wel goed" maar het ging mis')
