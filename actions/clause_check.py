@@ -119,10 +119,6 @@ LEGAL_RULE = _alternatives(r"wettelijk\w* (?:voorschrift|plicht|verplichting|reg
                            r"op grond van de wet", r"krachtens de wet", r"volgens de wet", r"tenzij de wet",
                            r"wet bescherming", r"avg\b", r"beroepsgeheim", r"wgbo\b", r"de wet verplicht")
 
-ENGLISH_WORDS = {"the", "shall", "will", "not", "any", "patient", "client", "clinic", "agrees", "agree", "refrain",
-                 "from", "to", "of", "and", "or", "about", "party", "parties", "must", "may", "treatment",
-                 "confidential", "disclose", "post", "reviews", "review", "social", "media", "negative", "this",
-                 "agreement", "with", "third", "information", "regarding", "undersigned", "is", "are"}
 CLAUSE_VOCABULARY = {"client", "patient", "partijen", "kliniek", "arts", "behandeling", "geheimhouding", "beding",
                      "overeenkomst", "mag", "zal", "niets", "geheim", "vertrouwelijk", "review", "verplicht"}
 DUTCH_WORDS = {"de", "het", "een", "en", "van", "niet", "geen", "zal", "zich", "over", "met", "op", "te", "is",
@@ -145,15 +141,6 @@ class ClauseAnalysis:
     about_settlement_only: bool = False
     reason: str = ""
     legal_rule: bool = False
-
-
-def _english(text: str) -> bool:
-    words = re.findall(r"[a-z']+", fold(text))
-    if len(words) < 4:
-        return False
-    en = sum(w in ENGLISH_WORDS and w not in DUTCH_WORDS for w in words)
-    nl = sum(w in DUTCH_WORDS and w not in ENGLISH_WORDS for w in words)
-    return detectors.english(text) or (en >= 3 and en > 2 * nl)
 
 
 def _hits(pattern: re.Pattern, text: str) -> List[str]:
@@ -179,7 +166,7 @@ def analyse_clause(text: str) -> ClauseAnalysis:
     t = fold(raw).replace("'", "")
     if raw.lower() == UNKNOWN or len(re.findall(r"[a-z]{2,}", t)) < 3 or detectors.unreadable(raw):
         return ClauseAnalysis(UNCLEAR, reason="empty")
-    if _english(raw):
+    if detectors.english(raw):
         return ClauseAnalysis(UNCLEAR, reason="language")
     if not any(w in DUTCH_WORDS or w in CLAUSE_VOCABULARY for w in re.findall(r"[a-z]+", t)):
         return ClauseAnalysis(UNCLEAR, reason="unreadable")

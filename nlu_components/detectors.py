@@ -104,7 +104,9 @@ def personal_data(text: str) -> list[str]:
 ENGLISH = set("""the a an and can could my i i'm i've you your what how do does did have has with to for it be not
 this that are were will would should about after before where when who why am from get got need please clinic
 surgery surgeon doctor there they their if or on at by any which allowed sign gag clause complaint complain
-rights abroad breast implant implants procedure cosmetic went wrong signed review is""".split())
+rights abroad breast implant implants procedure cosmetic went wrong signed review is shall any agrees agree
+refrain party parties must may treatment confidential disclose negative agreement third information regarding
+undersigned""".split())
 DUTCH = set("""de het een ik je jij mijn niet wat hoe van en kan mag voor met op dat er wel geen zijn heb is was
 waar wie moet kliniek klacht als ook nog maar naar bij over om te die dit deze""".split())
 
