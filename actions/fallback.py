@@ -14,6 +14,8 @@ from actions.knowledge import organisation
 
 FAQ_INTENT = "faq"
 MAX_SUGGESTIONS = 3
+# Two suggestions at least; a third only when it is not far less likely than the best one.
+TAIL = 0.35
 
 # Guided help and basics that make sense as a suggestion, with the button people see.
 INTENT_BUTTONS: Dict[str, Dict[str, str]] = {
@@ -81,7 +83,7 @@ def suggestions(parse_data: Dict[str, Any], responses: Dict[str, Any]) -> List[D
         marker = (button["title"].lower(), button["payload"].lower())
         if marker[0] in {s[0] for s in seen} or marker[1] in {s[1] for s in seen} or score <= 0:
             continue
-        if len(chosen) >= 2 and score < 0.1 * scores[0]:
+        if len(chosen) >= 2 and score < TAIL * scores[0]:
             break
         seen.add(marker)
         chosen.append(button)

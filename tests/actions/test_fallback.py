@@ -37,7 +37,7 @@ def titles(buttons):
 
 def test_faq_topics_show_their_title_and_send_it():
     data = parse([("nlu_fallback", 0.45), ("faq", 0.4), ("greet", 0.1)],
-                 [("faq/zwijg_nietig", 0.7), ("faq/bureau_klacht", 0.2), ("faq/bureau_buitenland", 0.1)])
+                 [("faq/zwijg_nietig", 0.7), ("faq/bureau_klacht", 0.3), ("faq/bureau_buitenland", 0.3)])
     found = suggestions(data, RESPONSES)
     assert found == [
         {"title": "Is een zwijgcontract geldig?", "payload": "Is een zwijgcontract geldig?"},
@@ -66,6 +66,12 @@ def test_basics_are_never_suggested(intent):
 def test_topics_without_title_or_duplicate_titles_are_skipped():
     data = parse([("faq", 0.9)], [("faq/zonder_titel", 0.5), ("faq/zwijg_nietig", 0.3), ("faq/zwijg_dubbel", 0.15),
                                   ("faq/bureau_klacht", 0.05)])
+    assert titles(suggestions(data, RESPONSES)) == ["Is een zwijgcontract geldig?",
+                                                    "Waar kan ik klagen over een bemiddelingsbureau?"]
+
+
+def test_a_far_less_likely_third_topic_is_left_out():
+    data = parse([("faq", 0.9)], [("faq/zwijg_nietig", 0.7), ("faq/bureau_klacht", 0.2), ("faq/bureau_buitenland", 0.1)])
     assert titles(suggestions(data, RESPONSES)) == ["Is een zwijgcontract geldig?",
                                                     "Waar kan ik klagen over een bemiddelingsbureau?"]
 
