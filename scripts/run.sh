@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the action server and Rasa (REST channel), waits until both answer, and says where to talk to them.
+# Starts the action server, Rasa (REST channel) and the gateway, waits until they answer, and says where to talk to them.
 #   scripts/run.sh           serve on http://localhost:5005/webhooks/rest/webhook
 #   scripts/run.sh --shell   chat in this terminal
 set -euo pipefail
@@ -8,6 +8,7 @@ export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UB
 BIN=.venv/bin
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
+BOT_PORT=${BOT_PORT:-8000}
 LOGS=${LOGS:-.rasa/logs}
 mkdir -p "$LOGS"
 
@@ -37,9 +38,14 @@ $BIN/rasa run --model models/assistant.tar.gz --endpoints endpoints.yml --creden
   --port "$RASA_PORT" --enable-api --cors "*" >"$LOGS/rasa.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$RASA_PORT/status" "Rasa" 180
+RASA_URL="http://localhost:$RASA_PORT" ACTIONS_URL="http://localhost:$ACTIONS_PORT" BOT_PORT=$BOT_PORT \
+  $BIN/python -m bot >"$LOGS/gateway.log" 2>&1 &
+pids+=($!)
+wait_for "http://localhost:$BOT_PORT/healthz" "The gateway" 30
 echo
 echo "The assistant is running."
 echo "  Talk to it:  curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"hallo\"}'"
+echo "  Gateway:     http://localhost:$BOT_PORT/api/chat (web channel, privacy filter), health: http://localhost:$BOT_PORT/healthz"
 echo "  Or chat in a terminal: make shell"
 echo "  Logs: $LOGS/   Stop: Ctrl-C"
 if [ "${RUN_DETACHED:-}" = "1" ]; then

@@ -2,7 +2,7 @@
 # Every test of the assistant, in the order a failure is cheapest to find:
 #   1. unit and content tests (pytest)            4. test conversations (rasa test core, no prediction errors)
 #   2. training data validation (rasa data validate) 5. the exam: a running assistant answers like a user expects
-#   3. NLU on a held-out test set (F1 per intent)
+#   3. NLU on a held-out test set (F1 per intent)   6. the web widget in headless Chromium (axe, keyboard, XSS)
 #   scripts/test.sh --exam-only   only step 5
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,3 +35,9 @@ trap 'kill $(cat results/logs/pids) 2>/dev/null || true' EXIT
 url="http://localhost:$RASA_PORT/webhooks/rest/webhook"
 $BIN/python -m quality.exam_gate tests/exam/sample.yml --min 1.0 --url "$url"
 $BIN/python -m quality.exam_gate tests/exam/cases.yml --min 0.9 --url "$url"
+
+if [ "${1:-}" != "--exam-only" ]; then
+  echo "== 6. the web widget in headless Chromium"
+  bash scripts/install-browser.sh
+  (cd tests/browser && node --test)
+fi

@@ -1,0 +1,15 @@
+"""Typed keys for what the application shares between its handlers."""
+from __future__ import annotations
+
+import aiohttp
+from aiohttp import web
+
+from bot.config import Config
+from bot.rasa_client import RasaClient
+from bot.ratelimit import RateLimiter
+
+CONFIG = web.AppKey("config", Config)
+HTTP = web.AppKey("http", aiohttp.ClientSession)
+RASA = web.AppKey("rasa", RasaClient)
+SESSION_LIMIT = web.AppKey("session_limit", RateLimiter)
+ADDRESS_LIMIT = web.AppKey("address_limit", RateLimiter)

@@ -1,0 +1,125 @@
+"""Fixtures for the gateway tests: a fake Rasa (and action server) as a real HTTP server on a free port that
+records what it received, a closed port, a clock the tests move by hand, and a client for the gateway."""
+from __future__ import annotations
+
+import asyncio
+import socket
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.app import create_app
+from bot.config import Config
+
+SECRET = "test-secret-" + "x" * 32
+ORIGIN = "https://zorg.example.nl"
+
+RASA_ANSWER = [
+    {"recipient_id": "someone", "text": "Hallo! Waar kan ik je mee helpen?",
+     "buttons": [{"title": "Klagen", "payload": "/complaint_route", "extra": "drop me"},
+                 {"title": 3, "payload": "/not_a_string_title"},
+                 {"title": "geen payload"},
+                 "not a dict"]},
+    {"recipient_id": "someone", "image": "https://example.org/tracker.png"},
+    {"recipient_id": "someone", "text": "Hier is je brief.",
+     "custom": {"type": "download", "filename": "klachtbrief.txt", "mime_type": "text/plain",
+                "content": "Geachte klachtenfunctionaris,", "url": "https://evil.example/x", "script": "alert(1)"}},
+    {"recipient_id": "someone", "custom": {"type": "iframe", "src": "https://evil.example"}},
+    "not a dict",
+]
+
+
+@dataclass
+class FakeRasa:
+    """What the fake server answers (`mode`) and what it received (`received`)."""
+    mode: str = "ok"           # ok | error | slow | bad_json | not_list
+    status_code: int = 200     # for GET /status and GET /
+    health_code: int = 200     # for GET /health (the action server)
+    delay: float = 2.0
+    answer: list = field(default_factory=lambda: RASA_ANSWER)
+    received: list[dict[str, Any]] = field(default_factory=list)
+    raw_bodies: list[bytes] = field(default_factory=list)
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_post("/webhooks/rest/webhook", self.webhook)
+        app.router.add_get("/status", lambda r: web.json_response({"model_file": "x"}, status=self.status_code))
+        app.router.add_get("/", lambda r: web.Response(text="Hello from Rasa: 3.6.21"))
+        app.router.add_get("/health", lambda r: web.json_response({"status": "ok"}, status=self.health_code))
+        return app
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        raw = await request.read()
+        self.raw_bodies.append(raw)
+        self.received.append(await request.json())
+        if self.mode == "error":
+            return web.json_response({"error": "boom"}, status=500)
+        if self.mode == "slow":
+            await asyncio.sleep(self.delay)
+        if self.mode == "bad_json":
+            return web.Response(text="<html>not json", content_type="text/html")
+        if self.mode == "not_list":
+            return web.json_response({"text": "a dict, not a list"})
+        return web.json_response(self.answer)
+
+
+class Clock:
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def closed_port() -> int:
+    """A port nothing listens on: bound by the OS, then released."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def fake() -> FakeRasa:
+    return FakeRasa()
+
+
+@pytest.fixture
+async def fake_url(fake: FakeRasa):
+    server = TestServer(fake.app(), host="127.0.0.1")  # port 0: the OS picks a free one
+    await server.start_server()
+    yield str(server.make_url("")).rstrip("/")
+    await server.close()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def make_config(rasa_url: str, actions_url: str | None = None, **overrides: Any) -> Config:
+    values = dict(rasa_url=rasa_url, actions_url=actions_url or rasa_url, allowed_origins=(ORIGIN,),
+                  session_secret=SECRET, rasa_timeout=2.0, health_timeout=0.5)
+    values.update(overrides)
+    return Config(**values)
+
+
+@pytest.fixture
+async def gateway(clock: Clock):
+    """gateway(config) -> a started TestClient for create_app(config) with the test clock; closed afterwards."""
+    clients: list[TestClient] = []
+
+    async def start(config: Config) -> TestClient:
+        client = TestClient(TestServer(create_app(config, clock=clock), host="127.0.0.1"))
+        await client.start_server()
+        clients.append(client)
+        return client
+
+    yield start
+    for client in clients:
+        await client.close()

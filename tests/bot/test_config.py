@@ -1,0 +1,50 @@
+"""bot.config: defaults, the environment, and the session secret."""
+import logging
+
+import pytest
+
+from bot.config import Config, ConfigError
+
+
+def test_defaults_with_a_random_secret_and_a_warning(caplog):
+    with caplog.at_level(logging.WARNING, logger="bot.config"):
+        config = Config.from_env({})
+    assert config.rasa_url == "http://localhost:5005"
+    assert config.actions_url == "http://localhost:5055"
+    assert config.allowed_origins == ("http://localhost:8000",)
+    assert config.port == 8000 and config.max_message_chars == 1000
+    assert not config.allow_no_origin and not config.production
+    assert config.secret_is_random and len(config.session_secret) >= 32
+    assert "SESSION_SECRET" in caplog.text
+    assert Config.from_env({}).session_secret != config.session_secret
+
+
+def test_from_environment():
+    config = Config.from_env({
+        "RASA_URL": "http://rasa:5005/", "ACTIONS_URL": "http://actions:5055",
+        "ALLOWED_ORIGINS": " https://a.nl, https://b.nl/ ,", "ALLOW_NO_ORIGIN": "true",
+        "SESSION_SECRET": "s" * 40, "MAX_MESSAGE_CHARS": "500", "BOT_PORT": "9000",
+        "RATE_SESSION_BURST": "5", "RATE_SESSION_PER_MINUTE": "12.5", "RASA_TIMEOUT": "3",
+        "TRUSTED_PROXY_HOPS": "1", "FRAME_ANCESTORS": "'self' https://a.nl", "HSTS": "1", "BOT_ENV": "production",
+    })
+    assert config.rasa_url == "http://rasa:5005"
+    assert config.allowed_origins == ("https://a.nl", "https://b.nl")
+    assert config.allow_no_origin and config.hsts and config.production
+    assert config.session_secret == "s" * 40 and not config.secret_is_random
+    assert (config.max_message_chars, config.port, config.rate_session_burst) == (500, 9000, 5)
+    assert config.rate_session_per_minute == 12.5 and config.rasa_timeout == 3.0
+    assert config.trusted_proxy_hops == 1 and config.frame_ancestors == "'self' https://a.nl"
+
+
+def test_production_needs_a_secret():
+    with pytest.raises(ConfigError, match="SESSION_SECRET"):
+        Config.from_env({"BOT_ENV": "production"})
+    with pytest.raises(ConfigError, match="32"):
+        Config.from_env({"BOT_ENV": "production", "SESSION_SECRET": "short"})
+
+
+@pytest.mark.parametrize("env", [{"BOT_PORT": "acht"}, {"MAX_MESSAGE_CHARS": "0"}, {"RASA_TIMEOUT": "-1"},
+                                 {"TRUSTED_PROXY_HOPS": "-1"}])
+def test_bad_values(env):
+    with pytest.raises(ConfigError):
+        Config.from_env({"SESSION_SECRET": "k", **env})
