@@ -29,15 +29,18 @@ if [ "${1:-}" != "--exam-only" ]; then
 fi
 
 echo "== 5. the exam, against the running assistant"
-export ACTIONS_PORT=${EXAM_ACTIONS_PORT:-5055} RASA_PORT=${EXAM_RASA_PORT:-5005} LOGS=results/logs RUN_DETACHED=1
+export ACTIONS_PORT=${EXAM_ACTIONS_PORT:-5055} RASA_PORT=${EXAM_RASA_PORT:-5005} BOT_PORT=${EXAM_BOT_PORT:-8000}
+export LOGS=results/logs RUN_DETACHED=1
 scripts/run.sh >/dev/null
 trap 'kill $(cat results/logs/pids) 2>/dev/null || true' EXIT
 url="http://localhost:$RASA_PORT/webhooks/rest/webhook"
 $BIN/python -m quality.exam_gate tests/exam/sample.yml --min 1.0 --url "$url"
 $BIN/python -m quality.exam_gate tests/exam/cases.yml --min 0.9 --url "$url"
+echo "== 5b. personal data through the gateway never reaches the tracker store"
+GATEWAY_URL="http://localhost:$BOT_PORT" $BIN/pytest -q tests/integration
 
 if [ "${1:-}" != "--exam-only" ]; then
   echo "== 6. the web widget in headless Chromium"
   bash scripts/install-browser.sh
-  (cd tests/browser && node --test)
+  (cd tests/browser && REAL_GATEWAY_URL="http://localhost:$BOT_PORT" node --test)
 fi

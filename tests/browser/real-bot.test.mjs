@@ -1,0 +1,91 @@
+// The widget against the real assistant (Rasa, the action server and the gateway started by scripts/run.sh):
+// runs when REAL_GATEWAY_URL is set, as in `make test` step 6.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import {
+  AXE_SOURCE, REPO, activeInWidget, axeViolations, botMessages, launchBrowser, openWidget, sendMessage,
+} from "./harness.mjs";
+
+const BASE = process.env.REAL_GATEWAY_URL;
+const SCREENSHOTS = path.join(REPO, "docs/screenshots");
+let browser;
+
+async function demoPage(size = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport: size, locale: "nl-NL" });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30000);
+  await page.route("**/__axe.min.js", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: AXE_SOURCE }));
+  await page.goto(BASE + "/");
+  await page.locator("cz-chat").getByRole("button", { name: "Chat met de assistent" }).waitFor();
+  return page;
+}
+
+async function lastBotTextContains(page, words) {
+  await page.waitForFunction((ws) => {
+    const host = document.querySelector("cz-chat");
+    const text = [...host.shadowRoot.querySelectorAll("li.msg.bot")].map((li) => li.textContent).join(" ").toLowerCase();
+    return ws.every((w) => text.includes(w));
+  }, words.map((w) => w.toLowerCase()), { timeout: 30000 });
+}
+
+describe("the widget with the real assistant", { skip: !BASE && "REAL_GATEWAY_URL is not set" }, () => {
+  before(async () => { browser = await launchBrowser(); });
+  after(async () => { if (browser) await browser.close(); });
+
+  test("a sourced answer, then the complaint route by buttons, accessible throughout", async () => {
+    const page = await demoPage();
+    await openWidget(page);
+    await sendMessage(page, "Is een zwijgcontract geldig?");
+    await lastBotTextContains(page, ["nietig", "wetten.overheid.nl"]);
+    // the source link is a real link
+    assert.ok(await page.locator("cz-chat li.msg.bot a[href^='https://wetten.overheid.nl']").count() > 0);
+
+    await sendMessage(page, "waar kan ik klagen");
+    await page.locator("cz-chat button.choice", { hasText: "Nederland" }).waitFor();
+    assert.deepEqual(await axeViolations(page, BASE), []);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "widget-real-desktop.png") });
+    await page.locator("cz-chat button.choice", { hasText: "Nederland" }).click();
+    await lastBotTextContains(page, ["wie gaf de behandeling"]);
+    assert.ok(await botMessages(page).count() >= 3);
+  });
+
+  test("keyboard only: open, chat, press a quick reply, close", async () => {
+    const page = await demoPage();
+    let found = false;
+    for (let i = 0; i < 40 && !found; i++) {
+      await page.keyboard.press("Tab");
+      const a = await activeInWidget(page);
+      found = a.inWidget && a.text === "Chat met de assistent";
+    }
+    assert.ok(found, "Tab never reached the launcher");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("waar kan ik klagen");
+    await page.keyboard.press("Enter");
+    await page.locator("cz-chat button.choice", { hasText: "Buitenland" }).waitFor();
+    found = false;
+    for (let i = 0; i < 15 && !found; i++) {
+      await page.keyboard.press("Shift+Tab");
+      const a = await activeInWidget(page);
+      found = a.inWidget && a.cls === "choice" && a.text === "Buitenland";
+    }
+    assert.ok(found, "Shift+Tab never reached the quick reply");
+    await page.keyboard.press("Enter");
+    await lastBotTextContains(page, ["wie gaf de behandeling"]);
+    await page.keyboard.press("Escape");
+    const a = await activeInWidget(page);
+    assert.equal(a.text, "Chat met de assistent", "focus returns to the launcher");
+  });
+
+  test("at 320 px, with the guided help", async () => {
+    const page = await demoPage({ width: 320, height: 640 });
+    await openWidget(page);
+    await sendMessage(page, "tot wanneer heeft de kliniek om te antwoorden");
+    await lastBotTextContains(page, ["op welke datum"]);
+    await sendMessage(page, "10 januari 2026");
+    await lastBotTextContains(page, ["21 februari 2026"]);
+    assert.deepEqual(await axeViolations(page, BASE), []);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "widget-real-320.png") });
+  });
+});
