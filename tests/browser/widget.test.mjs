@@ -8,7 +8,8 @@ import {
   userMessages,
 } from "./harness.mjs";
 
-const SCREENSHOTS = path.join(REPO, "docs/screenshots");
+// Screenshots go to results/screenshots; SCREENSHOT_DIR=docs/screenshots renews the ones the README shows.
+const SCREENSHOTS = path.resolve(REPO, process.env.SCREENSHOT_DIR || "results/screenshots");
 mkdirSync(SCREENSHOTS, { recursive: true });
 let env;
 
