@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import phonenumbers
-from stdnum import iban as stdnum_iban
-from stdnum.nl import bsn as stdnum_bsn
+from bot import privacy
 
 
 def fold(text: str) -> str:
@@ -78,26 +76,14 @@ def unreadable(text: str) -> bool:
 
 
 # --- personal data -----------------------------------------------------------------------------------------
-# Numbers of organisations (LMZ, 113, police) are not personal data.
-PUBLIC_NUMBERS = {881205020, 8000113, 9008844}
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# One implementation for every channel: the gateway's scrubber (bot/privacy.py) also decides what counts here.
+EMAIL = privacy.EMAIL
+PUBLIC_NUMBERS = privacy.PUBLIC_NUMBERS
 
 
 def personal_data(text: str) -> list[str]:
-    """The kinds of personal data in the text: e-mail, phone, bsn (eleven-test), iban (checksum)."""
-    found = []
-    if EMAIL.search(text):
-        found.append("email")
-    if any(m.number.national_number not in PUBLIC_NUMBERS
-           for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)):
-        found.append("phone")
-    if any(stdnum_bsn.is_valid(m) for m in re.findall(r"(?<![\d-])\d{4}\.?\d{2}\.?\d{3}(?![\d-])", text)
-           if len(re.sub(r"\D", "", m)) == 9):
-        found.append("bsn")
-    candidates = re.findall(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", text.upper())
-    if any(stdnum_iban.is_valid(m.replace(" ", "")) for m in candidates):
-        found.append("iban")
-    return found
+    """The kinds of personal data in the text: email, phone, bsn (eleven-test), iban (checksum)."""
+    return privacy.scrub(text)[1]
 
 
 # --- another language ----------------------------------------------------------------------------------------

@@ -196,6 +196,16 @@ export async function activeInWidget(page) {
   });
 }
 
+// Presses Tab until the widget's launcher has focus; false when it never does.
+export async function tabToLauncher(page) {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const a = await activeInWidget(page);
+    if (a.inWidget && a.text === "Chat met de assistent") return true;
+  }
+  return false;
+}
+
 export async function openWidget(page) {
   await page.locator("cz-chat").getByRole("button", { name: "Chat met de assistent" }).click();
   await page.locator("cz-chat [role=dialog]").waitFor({ state: "visible" });
