@@ -341,14 +341,18 @@ def _bill_answer(number: str, lid: Optional[str]) -> List[str]:
         return [_missing_article(law, number, "Het wetsvoorstel 33 109", BILL_33109_URL, BILL_NAME), warning]
     article = law[number]
     proposal = f"{warning} Voor deze tekst heb ik geen uitleg in gewone woorden."
+    return _quoted(article, lid, "Dit staat in het wetsvoorstel:", article.title_line, BILL_NAME, BILL_33109_URL) + [
+        proposal]
+
+
+def _quoted(article: Article, lid: Optional[str], lead: str, heading: str, name: str, url: str) -> List[str]:
+    """The article (or its lid) as law text with its citation; a lid it lacks gets a note and the whole article."""
     messages = []
     if lid and lid not in article.paragraphs:
         messages.append(_missing_lid(article, lid))
         lid = None
     quoted = _render_lid(article, lid) if lid else render(article.text)
-    messages.append(f"Dit staat in het wetsvoorstel:\n\n{article.title_line}\n{quoted}\n\n"
-                    f"{_cite(BILL_NAME, BILL_33109_URL, number, lid)}")
-    messages.append(proposal)
+    messages.append(f"{lead}\n\n{heading}\n{quoted}\n\n{_cite(name, url, article.number, lid)}")
     return messages
 
 
@@ -366,13 +370,7 @@ def _wkkgz_answer(number: str, lid: Optional[str], text: str) -> List[str]:
     article = law[number]
     if number == "1" and lid in (None, "1"):
         return _definitions_answer(article, text)
-    messages = []
-    if lid and lid not in article.paragraphs:
-        messages.append(_missing_lid(article, lid))
-        lid = None
-    quoted = _render_lid(article, lid) if lid else render(article.text)
-    messages.append(f"Dit staat in de wet:\n\n{article.title_line} Wkkgz\n{quoted}\n\n"
-                    f"{_cite(WKKGZ_NAME, WKKGZ_URL, number, lid)}")
+    messages = _quoted(article, lid, "Dit staat in de wet:", f"{article.title_line} Wkkgz", WKKGZ_NAME, WKKGZ_URL)
     messages.append(_explanation(number))
     if number == "11a":
         messages.append(GAG_CLAUSE_NOTE)
