@@ -3,6 +3,8 @@
     POST /api/chat   bot.chat.chat      (OPTIONS preflight by bot.security)
     GET  /healthz    bot.health.healthz
     GET  /, /widget.js, /widget.css, /page.css   the chat widget and its demo page, from bot/static/
+    GET  /privacy    the privacy statement (what is kept, how long, why)
+    POST /telegram/webhook   bot.telegram.webhook, only when TELEGRAM_TOKEN and TELEGRAM_WEBHOOK_SECRET are set
 
 One aiohttp ClientSession is opened on start-up and closed on shutdown. The clock is injectable for the rate
 limits (tests move time by hand).
@@ -19,6 +21,7 @@ from aiohttp import web
 from bot import keys, security
 from bot.chat import chat
 from bot.config import Config
+from bot.conversations import ConversationStore
 from bot.health import healthz
 from bot.rasa_client import RasaClient
 from bot.ratelimit import RateLimiter
@@ -30,12 +33,16 @@ def create_app(config: Config | None = None, *, clock: Callable[[], float] = tim
     app[keys.CONFIG] = config
     app[keys.SESSION_LIMIT] = RateLimiter(config.rate_session_burst, config.rate_session_per_minute, clock)
     app[keys.ADDRESS_LIMIT] = RateLimiter(config.rate_address_burst, config.rate_address_per_minute, clock)
+    app[keys.CONVERSATIONS] = ConversationStore(config.tracker_store_url)
     security.install(app, config)
     app.cleanup_ctx.append(_http_session)
     app.router.add_post("/api/chat", chat)
     app.router.add_get("/healthz", healthz)
     for path, (name, content_type) in STATIC_FILES.items():
         app.router.add_get(path, _static(name, content_type))
+    if config.telegram_webhook:
+        from bot.telegram import webhook  # python-telegram-bot is loaded only when the channel is on
+        webhook.install(app, config)
     return app
 
 
@@ -45,6 +52,7 @@ STATIC_FILES = {
     "/widget.js": ("widget.js", "text/javascript"),
     "/widget.css": ("widget.css", "text/css"),
     "/page.css": ("page.css", "text/css"),
+    "/privacy": ("privacy.html", "text/html"),
 }
 
 
@@ -65,3 +73,4 @@ async def _http_session(app: web.Application) -> AsyncIterator[None]:
     app[keys.RASA] = RasaClient(session, config.rasa_url, config.rasa_timeout)
     yield
     await session.close()
+    app[keys.CONVERSATIONS].close()

@@ -13,12 +13,18 @@
     FRAME_ANCESTORS               CSP frame-ancestors value ("'none'"; e.g. "'self' https://example.nl")
     HSTS                          "1" adds Strict-Transport-Security (only behind HTTPS)
     MAX_BODY_BYTES                larger request bodies get 413 (64 KiB)
+    TRACKER_STORE_URL             Rasa's tracker store (SQLAlchemy URL), to delete a conversation on request
+    TELEGRAM_TOKEN                the bot's token from BotFather; with TELEGRAM_WEBHOOK_SECRET the gateway serves
+    TELEGRAM_WEBHOOK_SECRET       POST /telegram/webhook (docs/telegram.md); 1-256 of A-Z a-z 0-9 _ -
+    TELEGRAM_API_URL              the Bot API server (https://api.telegram.org); tests point it at a fake
+    RATE_CHAT_BURST, RATE_CHAT_PER_MINUTE   the rate limit of one Telegram chat
 (`python -m bot` also reads LOG_LEVEL, INFO by default.)
 """
 from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from typing import Mapping
@@ -26,6 +32,7 @@ from typing import Mapping
 log = logging.getLogger(__name__)
 
 MIN_PRODUCTION_SECRET = 32
+TELEGRAM_SECRET_FORM = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as secret_token
 _TRUE = {"1", "true", "yes", "on"}
 
 
@@ -54,12 +61,19 @@ class Config:
     frame_ancestors: str = "'none'"
     hsts: bool = False
     max_body_bytes: int = 64 * 1024
+    tracker_store_url: str = "sqlite:///.rasa/tracker.db"
+    telegram_token: str = field(default="", repr=False)
+    telegram_webhook_secret: str = field(default="", repr=False)
+    telegram_api_url: str = "https://api.telegram.org"
+    rate_chat_burst: int = 10
+    rate_chat_per_minute: float = 20.0
     secret_is_random: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen dataclass
         set_(self, "rasa_url", self.rasa_url.rstrip("/"))
         set_(self, "actions_url", self.actions_url.rstrip("/"))
+        set_(self, "telegram_api_url", self.telegram_api_url.rstrip("/"))
         set_(self, "allowed_origins", tuple(o.strip().rstrip("/") for o in self.allowed_origins if o.strip()))
         if not self.session_secret:
             if self.production:
@@ -73,11 +87,19 @@ class Config:
         if self.max_message_chars < 1:
             raise ConfigError("MAX_MESSAGE_CHARS must be positive")
         for name in ("rate_session_burst", "rate_session_per_minute", "rate_address_burst",
-                     "rate_address_per_minute", "rasa_timeout", "health_timeout"):
+                     "rate_address_per_minute", "rasa_timeout", "health_timeout", "rate_chat_burst",
+                     "rate_chat_per_minute"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name.upper()} must be positive")
         if self.trusted_proxy_hops < 0:
             raise ConfigError("TRUSTED_PROXY_HOPS must be 0 or more")
+        if self.telegram_webhook_secret and not TELEGRAM_SECRET_FORM.fullmatch(self.telegram_webhook_secret):
+            raise ConfigError("TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+
+    @property
+    def telegram_webhook(self) -> bool:
+        """The gateway serves POST /telegram/webhook: it has the bot's token and the webhook's secret."""
+        return bool(self.telegram_token and self.telegram_webhook_secret)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Config":
@@ -97,16 +119,21 @@ class Config:
                     raise ConfigError(f"{name} must be a number, got {value!r}") from exc
 
         for name, key in (("BOT_HOST", "host"), ("RASA_URL", "rasa_url"), ("ACTIONS_URL", "actions_url"),
-                          ("SESSION_SECRET", "session_secret"), ("FRAME_ANCESTORS", "frame_ancestors")):
+                          ("SESSION_SECRET", "session_secret"), ("FRAME_ANCESTORS", "frame_ancestors"),
+                          ("TRACKER_STORE_URL", "tracker_store_url"),
+                          ("TELEGRAM_TOKEN", "telegram_token"), ("TELEGRAM_WEBHOOK_SECRET", "telegram_webhook_secret"),
+                          ("TELEGRAM_API_URL", "telegram_api_url")):
             if get(name) is not None:
                 kwargs[key] = get(name)
         for name, key in (("BOT_PORT", "port"), ("MAX_MESSAGE_CHARS", "max_message_chars"),
                           ("RATE_SESSION_BURST", "rate_session_burst"), ("RATE_ADDRESS_BURST", "rate_address_burst"),
-                          ("TRUSTED_PROXY_HOPS", "trusted_proxy_hops"), ("MAX_BODY_BYTES", "max_body_bytes")):
+                          ("TRUSTED_PROXY_HOPS", "trusted_proxy_hops"), ("MAX_BODY_BYTES", "max_body_bytes"),
+                          ("RATE_CHAT_BURST", "rate_chat_burst")):
             number(name, key, int)
         for name, key in (("RASA_TIMEOUT", "rasa_timeout"), ("HEALTH_TIMEOUT", "health_timeout"),
                           ("RATE_SESSION_PER_MINUTE", "rate_session_per_minute"),
-                          ("RATE_ADDRESS_PER_MINUTE", "rate_address_per_minute")):
+                          ("RATE_ADDRESS_PER_MINUTE", "rate_address_per_minute"),
+                          ("RATE_CHAT_PER_MINUTE", "rate_chat_per_minute")):
             number(name, key, float)
         for name, key in (("ALLOW_NO_ORIGIN", "allow_no_origin"), ("HSTS", "hsts")):
             if get(name) is not None:

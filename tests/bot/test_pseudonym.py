@@ -34,3 +34,10 @@ def test_unicode_session():
 def test_empty_secret_is_refused():
     with pytest.raises(ValueError):
         pseudonymise("s1", "")
+
+
+def test_telegram_prefix_same_hash_other_channel():
+    tg = pseudonymise("123456789", "k", prefix="tg-")
+    assert re.fullmatch(r"tg-[0-9a-f]{64}", tg)
+    assert tg[3:] == pseudonymise("123456789", "k")[4:]
+    assert tg != pseudonymise("123456789", "k")
