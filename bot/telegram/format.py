@@ -71,10 +71,10 @@ def _prefix_within(text: str, limit: int) -> int:
 def _cut(text: str, limit: int) -> tuple[str, str]:
     """(the first part, the rest) for a text longer than limit."""
     window = _prefix_within(text, limit)
-    head = text[:window]
+    head = text[:window + 1]  # a break right after the window still fits
     fallback = None
     for pattern in _BREAKS:
-        spots = [m for m in pattern.finditer(head) if m.start() > 0]
+        spots = [m for m in pattern.finditer(head) if 0 < m.start() <= window]
         if not spots:
             continue
         last = spots[-1]
@@ -83,7 +83,7 @@ def _cut(text: str, limit: int) -> tuple[str, str]:
         fallback = fallback or last
     if fallback is not None:
         return text[:fallback.start()].rstrip(), text[fallback.end():]
-    return head, text[window:]  # one word longer than the limit
+    return text[:window], text[window:]  # one word longer than the limit
 
 
 def split_text(text: str, limit: int = SAFE_LIMIT) -> list[str]:

@@ -44,7 +44,21 @@ def test_production_needs_a_secret():
 
 
 @pytest.mark.parametrize("env", [{"BOT_PORT": "acht"}, {"MAX_MESSAGE_CHARS": "0"}, {"RASA_TIMEOUT": "-1"},
-                                 {"TRUSTED_PROXY_HOPS": "-1"}])
+                                 {"TRUSTED_PROXY_HOPS": "-1"}, {"RATE_CHAT_BURST": "0"},
+                                 {"TELEGRAM_WEBHOOK_SECRET": "with space"}, {"TELEGRAM_WEBHOOK_SECRET": "x" * 257}])
 def test_bad_values(env):
     with pytest.raises(ConfigError):
         Config.from_env({"SESSION_SECRET": "k", **env})
+
+
+def test_telegram_settings():
+    off = Config.from_env({"SESSION_SECRET": "k"})
+    assert not off.telegram_webhook and off.telegram_api_url == "https://api.telegram.org"
+    assert (off.rate_chat_burst, off.rate_chat_per_minute) == (10, 20.0)
+    config = Config.from_env({"SESSION_SECRET": "k", "TELEGRAM_TOKEN": "123:tok", "TELEGRAM_WEBHOOK_SECRET": "a-b_C9",
+                              "TELEGRAM_API_URL": "http://127.0.0.1:8081/", "RATE_CHAT_BURST": "3",
+                              "RATE_CHAT_PER_MINUTE": "6"})
+    assert config.telegram_webhook and config.telegram_api_url == "http://127.0.0.1:8081"
+    assert (config.rate_chat_burst, config.rate_chat_per_minute) == (3, 6.0)
+    assert "123:tok" not in repr(config) and "a-b_C9" not in repr(config)
+    assert not Config.from_env({"SESSION_SECRET": "k", "TELEGRAM_TOKEN": "123:tok"}).telegram_webhook
