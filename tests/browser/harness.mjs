@@ -141,8 +141,8 @@ export async function startAll() {
   const gateway = await startGateway(fake.url);
   const browser = await launchBrowser();
   const contexts = [];
-  async function newPage({ width = 1280, height = 800 } = {}) {
-    const context = await browser.newContext({ viewport: { width, height }, locale: "nl-NL" });
+  async function newPage({ width = 1280, height = 800, scale = 1 } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, locale: "nl-NL" });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(10000);
@@ -223,4 +223,39 @@ export function botMessages(page) {
 
 export function userMessages(page) {
   return page.locator("cz-chat li.msg.user");
+}
+
+// What of the widget hides the focused element of the page ("panel covers A …"), or null when nothing does or
+// focus is in the widget. Waits two frames first: the widget checks on the frame after focus moved.
+export async function obscuredFocus(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    await frame();
+    await frame();
+    const host = document.querySelector("cz-chat");
+    const el = document.activeElement;
+    if (!el || el === host || el === document.body) return null;
+    const r = el.getBoundingClientRect();
+    for (const name of ["[role=dialog]", ".launcher"]) {
+      const b = host.shadowRoot.querySelector(name).getBoundingClientRect();
+      if (b.width && b.height && b.left < r.right && r.left < b.right && b.top < r.bottom && r.top < b.bottom) {
+        return `${name} covers ${el.tagName} "${el.textContent.trim().slice(0, 40)}"`;
+      }
+    }
+    return null;
+  });
+}
+
+// Presses Tab `presses` times with the panel open and collects, for every stop on the host page, what hid it.
+export async function tabThroughPage(page, presses = 40) {
+  const hidden = [];
+  let pageStops = 0;
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press("Tab");
+    if ((await activeInWidget(page)).inWidget) continue;
+    pageStops += 1;
+    const what = await obscuredFocus(page);
+    if (what) hidden.push(what);
+  }
+  return { pageStops, hidden };
 }

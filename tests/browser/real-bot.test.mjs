@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import {
-  AXE_SOURCE, REPO, activeInWidget, axeViolations, tabToLauncher, botMessages, launchBrowser, openWidget, sendMessage,
+  AXE_SOURCE, REPO, XSS, activeInWidget, axeViolations, tabToLauncher, tabThroughPage, botMessages, launchBrowser,
+  openWidget, sendMessage, userMessages,
 } from "./harness.mjs";
 
 const BASE = process.env.REAL_GATEWAY_URL;
@@ -14,10 +15,12 @@ const SCREENSHOTS = path.resolve(REPO, process.env.SCREENSHOT_DIR || "results/sc
 mkdirSync(SCREENSHOTS, { recursive: true });
 let browser;
 
-async function demoPage(size = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport: size, locale: "nl-NL" });
+async function demoPage({ width = 1280, height = 800, scale = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, locale: "nl-NL" });
   const page = await context.newPage();
   page.setDefaultTimeout(30000);
+  page.dialogs = [];
+  page.on("dialog", (d) => { page.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
   await page.route("**/__axe.min.js", (route) =>
     route.fulfill({ status: 200, contentType: "text/javascript", body: AXE_SOURCE }));
   await page.goto(BASE + "/");
@@ -39,7 +42,9 @@ describe("the widget with the real assistant", { skip: !BASE && "REAL_GATEWAY_UR
 
   test("a sourced answer, then the complaint route by buttons, accessible throughout", async () => {
     const page = await demoPage();
+    assert.deepEqual(await axeViolations(page, BASE), [], "with the widget closed");
     await openWidget(page);
+    assert.deepEqual(await axeViolations(page, BASE), [], "with the widget open");
     await sendMessage(page, "Is een zwijgcontract geldig?");
     await lastBotTextContains(page, ["nietig", "wetten.overheid.nl"]);
     // the source link is a real link
@@ -85,5 +90,45 @@ describe("the widget with the real assistant", { skip: !BASE && "REAL_GATEWAY_UR
     await lastBotTextContains(page, ["21 februari 2026"]);
     assert.deepEqual(await axeViolations(page, BASE), []);
     await page.screenshot({ path: path.join(SCREENSHOTS, "widget-real-320.png") });
+  });
+
+  test("an XSS payload in both directions is inert text: typed, and written back by the assistant in the letter",
+    async () => {
+      const page = await demoPage();
+      await openWidget(page);
+      await sendMessage(page, "help me een klachtbrief te schrijven");
+      await lastBotTextContains(page, ["welke kliniek"]);
+      await sendMessage(page, "Kliniek <b>Mooi</b>");
+      await lastBotTextContains(page, ["wat voor behandeling"]);
+      await sendMessage(page, "fillers");
+      await lastBotTextContains(page, ["wanneer was de behandeling"]);
+      await sendMessage(page, "maart 2026");
+      await lastBotTextContains(page, ["wat ging er mis"]);
+      await sendMessage(page, `${XSS} mijn lip is scheef`);
+      await lastBotTextContains(page, ["wat wil je bereiken"]);
+      await page.locator("cz-chat button.choice", { hasText: "Uitleg" }).click();
+      // the assistant's letter quotes what the person wrote: the payload comes back from the bot
+      await lastBotTextContains(page, ["geachte", XSS, "<b>mooi</b>"]);
+      assert.ok((await userMessages(page).allTextContents()).some((t) => t.includes(XSS)));
+      const elements = await page.evaluate(() => {
+        const root = document.querySelector("cz-chat").shadowRoot;
+        return { img: root.querySelectorAll("img").length, b: root.querySelectorAll("li b").length,
+          script: root.querySelectorAll("li script").length };
+      });
+      assert.deepEqual(elements, { img: 0, b: 0, script: 0 });
+      await page.waitForTimeout(300);
+      assert.deepEqual(page.dialogs, [], "no script ran");
+    });
+
+  test("at 200% zoom, and the page's focused element is never hidden by the panel", async () => {
+    const page = await demoPage({ width: 640, height: 400, scale: 2 });
+    await openWidget(page);
+    await sendMessage(page, "waar kan ik klagen");
+    await page.locator("cz-chat button.choice", { hasText: "Nederland" }).waitFor();
+    assert.deepEqual(await axeViolations(page, BASE), []);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "widget-real-zoom-200.png") });
+    const { pageStops, hidden } = await tabThroughPage(page);
+    assert.ok(pageStops >= 10, `only ${pageStops} stops on the page`);
+    assert.deepEqual(hidden, []);
   });
 });

@@ -4,14 +4,15 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import {
-  LMZ, REPO, SOURCE_URL, XSS, activeInWidget, axeViolations, tabToLauncher, botMessages, openWidget, sendMessage, startAll,
-  userMessages,
+  LMZ, REPO, SOURCE_URL, XSS, activeInWidget, axeViolations, obscuredFocus, tabToLauncher, tabThroughPage, botMessages, openWidget,
+  sendMessage, startAll, userMessages,
 } from "./harness.mjs";
 
 // Screenshots go to results/screenshots; SCREENSHOT_DIR=docs/screenshots renews the ones the README shows.
 const SCREENSHOTS = path.resolve(REPO, process.env.SCREENSHOT_DIR || "results/screenshots");
 mkdirSync(SCREENSHOTS, { recursive: true });
 let env;
+const ZOOM_200 = { width: 640, height: 400, scale: 2 };
 
 before(async () => { env = await startAll(); });
 after(async () => { if (env) await env.stop(); });
@@ -94,8 +95,10 @@ describe("accessibility (axe-core: wcag2a, wcag2aa, wcag21a, wcag21aa)", () => {
     assert.ok(box.width < 640, `panel width ${box.width}`);
   });
 
-  test("at 200% zoom (1280x800 seen as 640x400) the panel is a full overlay and fits", async () => {
-    const page = await loadDemo({ width: 640, height: 400 });
+  test("at 200% zoom the panel is a full overlay and fits", async () => {
+    // A 1280x800 window at 200% zoom is, to the page, a 640x400 CSS-pixel viewport with two device pixels each.
+    const page = await loadDemo(ZOOM_200);
+    assert.deepEqual(await page.evaluate(() => [innerWidth, innerHeight, devicePixelRatio]), [640, 400, 2]);
     await openWidget(page);
     await answerWithButtons(page);
     const box = await page.locator("cz-chat [role=dialog]").boundingBox();
@@ -103,6 +106,7 @@ describe("accessibility (axe-core: wcag2a, wcag2aa, wcag21a, wcag21aa)", () => {
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= 640), true);
     assert.equal(await page.locator("cz-chat").getByLabel("Je vraag").isVisible(), true);
     noViolations(await axeViolations(page, env.base), "at 200% zoom");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "widget-zoom-200.png") });
   });
 
   test("prefers-reduced-motion stops the typing animation", async () => {
@@ -189,6 +193,55 @@ describe("keyboard only", () => {
     });
     assert.equal(outline.style, "solid");
     assert.ok(outline.width >= 2);
+  });
+});
+
+describe("the page's focused element is never hidden by the widget (WCAG 2.4.11)", () => {
+  for (const [name, size] of [["desktop", undefined], ["320 px", { width: 320, height: 640 }], ["200% zoom", ZOOM_200]]) {
+    test(`Tab through the whole page with the panel open (${name})`, async () => {
+      const page = await loadDemo(size);
+      await openWidget(page);
+      await answerWithButtons(page);
+      const { pageStops, hidden } = await tabThroughPage(page);
+      assert.ok(pageStops >= 10, `only ${pageStops} stops on the page`);
+      assert.deepEqual(hidden, []);
+    });
+  }
+
+  test("on a desktop the page scrolls the element clear and the panel stays open", async () => {
+    const page = await loadDemo();
+    await openWidget(page);
+    // a link at the right of the text, where the panel is
+    await page.evaluate(() => {
+      const p = document.createElement("p");
+      p.style.cssText = "text-align: right; margin-bottom: 60rem";
+      p.innerHTML = '<a id="under" href="#rechten">Onder het paneel</a>';
+      document.querySelector("main").appendChild(p);
+      window.scrollTo(0, 0);
+    });
+    const panel = await page.locator("cz-chat [role=dialog]").boundingBox();
+    await page.evaluate((top) => window.scrollTo(0, document.getElementById("under").offsetTop - top), panel.y + 100);
+    await page.evaluate(() => document.getElementById("under").focus());
+    assert.equal(await obscuredFocus(page), null);
+    assert.equal(await page.locator("cz-chat [role=dialog]").isVisible(), true);
+  });
+
+  test("at the end of the page, where it cannot scroll, the panel folds away and keeps the conversation", async () => {
+    const page = await loadDemo();
+    await openWidget(page);
+    await answerWithButtons(page);
+    await page.evaluate(() => {
+      const p = document.createElement("p");
+      p.style.cssText = "position: absolute; right: 2rem; bottom: 1rem; margin: 0";
+      p.innerHTML = '<a id="last" href="#rechten">Helemaal onderaan</a>';
+      document.body.appendChild(p);
+      document.getElementById("last").focus();
+    });
+    assert.equal(await obscuredFocus(page), null);
+    assert.equal(await page.locator("cz-chat [role=dialog]").isVisible(), false);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "last", "focus stays where it was");
+    await openWidget(page);
+    assert.ok(await botMessages(page).count() >= 2, "the conversation is still there");
   });
 });
 
