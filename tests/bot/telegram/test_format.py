@@ -3,7 +3,7 @@ import pytest
 
 from bot.telegram.format import BUTTONS_ONLY, render, split_text, text_parts, to_html, utf16_len
 
-from .conftest import keyboard_of, links, visible  # noqa: F401  (keyboard_of for symmetry with the handler tests)
+from .fake_telegram import links, visible
 
 
 def test_escapes_markup():
