@@ -1,6 +1,7 @@
 """bot.telegram.handlers against the fake Bot API and a scripted Rasa, fed real Update JSON."""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from bot.privacy import PRIVACY_REPLY
@@ -329,3 +330,11 @@ async def test_logs_hold_no_text_and_no_chat_id(channel, telegram, rasa, caplog)
     await channel.process(text_update("mijn geheime vraag over botox"))
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "geheime vraag" not in logged and str(CHAT_A) not in logged and SENDER_A not in logged
+
+
+async def test_a_delivery_while_the_same_update_is_still_handled_waits_for_it(channel, telegram, rasa):
+    rasa.mode, rasa.delay = "slow", 0.3
+    update = text_update("hallo")
+    first, second = await asyncio.gather(channel.process(update), channel.process(update))
+    assert first is True and second is True
+    assert len(rasa.received) == 1 and len(telegram.sent()) == 1
