@@ -137,6 +137,7 @@ def write_server_files(project: Path, where: Path, tracker: str, action_port: Op
         endpoints["tracker_store"] = {"type": "SQL", "dialect": "sqlite", "db": str(where / "tracker.db")}
     else:
         endpoints.pop("tracker_store", None)  # Rasa's default: in memory
+    endpoints.pop("lock_store", None)  # one server: Rasa's default, in memory
     paths = {"endpoints": where / "endpoints.yml", "credentials": where / "credentials.yml"}
     paths["endpoints"].write_text(yaml.safe_dump(endpoints, sort_keys=False))
     # Only the REST channel: that is what is measured, and other channels may call out to the internet.

@@ -70,7 +70,7 @@ async def _http_session(app: web.Application) -> AsyncIterator[None]:
     config = app[keys.CONFIG]
     session = aiohttp.ClientSession(raise_for_status=False)
     app[keys.HTTP] = session
-    app[keys.RASA] = RasaClient(session, config.rasa_url, config.rasa_timeout)
+    app[keys.RASA] = RasaClient(session, config.rasa_url, config.rasa_timeout, config.rasa_token)
     yield
     await session.close()
     app[keys.CONVERSATIONS].close()

@@ -1,21 +1,28 @@
-"""POST /api/chat: {"session": "<opaque id>", "message": "<text>"} -> {"messages": [...]}.
+"""POST /api/chat: {"session": "<opaque id>", "message": "<text>", "id": "<message id>", "retry": false}
+-> {"messages": [...]}. "id" and "retry" are optional: a retry of a message sends its id again with "retry": true,
+and gets the answer the assistant already gave, if it did (bot/rasa_client.py, RasaClient).
 
 In order: the address rate limit (before the body is read), the body (a JSON object with a non-empty session of
 at most 100 characters and a non-empty message), the session rate limit, the length (a friendly reply, Rasa is
 not asked), personal data removed, the session id replaced by its pseudonym, Rasa asked, its answer trimmed.
 When something was removed the answer starts with the assistant's privacy reply and carries
-"notice": "personal_data_removed". Rasa failing gives 502 (504 on a timeout) with a kind message and
+"notice": "personal_data_removed". When the
+assistant was asked to delete the conversation, the gateway deletes it from the tracker store and says so
+("notice": "conversation_deleted"). Rasa failing gives 502 (504 on a timeout) with a kind message and
 "retry": true. The message text and the session id are never logged.
 """
 from __future__ import annotations
 
 import logging
 import time
+import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
 
 from bot import keys
+from bot.conversations import carry_out_deletion
 from bot.privacy import PRIVACY_REPLY, scrub
 from bot.pseudonym import pseudonymise
 from bot.rasa_client import RasaError, clean_messages
@@ -55,8 +62,16 @@ def client_address(request: web.Request, trusted_proxy_hops: int) -> str:
     return request.remote or "unknown"
 
 
-async def _read_body(request: web.Request) -> tuple[str, str] | web.Response:
-    """(session, message) from the body, or the error response to send."""
+@dataclass(frozen=True)
+class Incoming:
+    session: str
+    message: str
+    turn: str  # the message's id: the client's (a retry sends the same one) or a new one
+    retry: bool
+
+
+async def _read_body(request: web.Request) -> Incoming | web.Response:
+    """The message from the body, or the error response to send."""
     try:
         body = await request.json()
     except web.HTTPRequestEntityTooLarge:
@@ -72,7 +87,10 @@ async def _read_body(request: web.Request) -> tuple[str, str] | web.Response:
         return _error(400, "bad_message", UNREADABLE)
     if not message.strip():
         return _error(400, "empty_message", EMPTY)
-    return session, message
+    turn = body.get("id")
+    if not isinstance(turn, str) or not turn.strip() or len(turn) > MAX_SESSION_CHARS:
+        turn = None
+    return Incoming(session, message, turn or uuid.uuid4().hex, turn is not None and body.get("retry") is True)
 
 
 async def chat(request: web.Request) -> web.Response:
@@ -88,8 +106,8 @@ async def chat(request: web.Request) -> web.Response:
     parsed = await _read_body(request)
     if isinstance(parsed, web.Response):
         return parsed
-    session, message = parsed
-    sender = pseudonymise(session, config.session_secret)
+    message = parsed.message
+    sender = pseudonymise(parsed.session, config.session_secret)
 
     decision = app[keys.SESSION_LIMIT].hit(sender)
     if not decision.allowed:
@@ -101,16 +119,25 @@ async def chat(request: web.Request) -> web.Response:
         return web.json_response({"messages": [{"text": TOO_LONG}], "notice": "message_too_long"})
 
     clean, kinds = scrub(message)
+    rasa = app[keys.RASA]
     try:
-        raw = await app[keys.RASA].send(sender, clean)
+        # a retry of a message the assistant already answered gets that answer, not a second one
+        raw = (await rasa.recorded_answer(sender, parsed.turn) if parsed.retry else None)
+        if raw is None:
+            raw = await rasa.send(sender, clean, parsed.turn)
     except RasaError as exc:
         log.warning("chat: Rasa failed (%s)", exc)
         if exc.timed_out:
             return _error(504, "rasa_timeout", RASA_SLOW, retry=True)
         return _error(502, "rasa_unavailable", RASA_DOWN, retry=True)
 
-    messages = clean_messages(raw)
+    messages, deleted = await carry_out_deletion(app[keys.CONVERSATIONS], sender, clean_messages(raw))
+    if not messages:  # Rasa answered nothing: an action failed (the action server is down or broke)
+        log.warning("chat: Rasa gave no answer")
+        messages = [{"text": RASA_DOWN}]
     body: dict[str, Any] = {"messages": messages}
+    if deleted:
+        body["notice"] = "conversation_deleted"
     if kinds:
         body["messages"] = [{"text": PRIVACY_REPLY}] + [m for m in messages if m.get("text") != PRIVACY_REPLY]
         body["notice"] = "personal_data_removed"

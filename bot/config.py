@@ -14,6 +14,7 @@
     HSTS                          "1" adds Strict-Transport-Security (only behind HTTPS)
     MAX_BODY_BYTES                larger request bodies get 413 (64 KiB)
     TRACKER_STORE_URL             Rasa's tracker store (SQLAlchemy URL), to delete a conversation on request
+    RASA_TOKEN                    Rasa's API token (rasa run --auth-token), to read a turn back from a tracker
     TELEGRAM_TOKEN                the bot's token from BotFather; with TELEGRAM_WEBHOOK_SECRET the gateway serves
     TELEGRAM_WEBHOOK_SECRET       POST /telegram/webhook (docs/telegram.md); 1-256 of A-Z a-z 0-9 _ -
     TELEGRAM_API_URL              the Bot API server (https://api.telegram.org); tests point it at a fake
@@ -62,6 +63,7 @@ class Config:
     hsts: bool = False
     max_body_bytes: int = 64 * 1024
     tracker_store_url: str = "sqlite:///.rasa/tracker.db"
+    rasa_token: str = field(default="", repr=False)
     telegram_token: str = field(default="", repr=False)
     telegram_webhook_secret: str = field(default="", repr=False)
     telegram_api_url: str = "https://api.telegram.org"
@@ -120,7 +122,7 @@ class Config:
 
         for name, key in (("BOT_HOST", "host"), ("RASA_URL", "rasa_url"), ("ACTIONS_URL", "actions_url"),
                           ("SESSION_SECRET", "session_secret"), ("FRAME_ANCESTORS", "frame_ancestors"),
-                          ("TRACKER_STORE_URL", "tracker_store_url"),
+                          ("TRACKER_STORE_URL", "tracker_store_url"), ("RASA_TOKEN", "rasa_token"),
                           ("TELEGRAM_TOKEN", "telegram_token"), ("TELEGRAM_WEBHOOK_SECRET", "telegram_webhook_secret"),
                           ("TELEGRAM_API_URL", "telegram_api_url")):
             if get(name) is not None:

@@ -5,6 +5,7 @@ import aiohttp
 from aiohttp import web
 
 from bot.config import Config
+from bot.conversations import ConversationStore
 from bot.rasa_client import RasaClient
 from bot.ratelimit import RateLimiter
 
@@ -13,3 +14,4 @@ HTTP = web.AppKey("http", aiohttp.ClientSession)
 RASA = web.AppKey("rasa", RasaClient)
 SESSION_LIMIT = web.AppKey("session_limit", RateLimiter)
 ADDRESS_LIMIT = web.AppKey("address_limit", RateLimiter)
+CONVERSATIONS = web.AppKey("conversations", ConversationStore)

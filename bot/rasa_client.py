@@ -2,12 +2,14 @@
 
 `RasaClient.send` raises `RasaError` with a `kind` ("connection", "timeout", "status", "bad_json") for anything
 but a 200 with a JSON list, so the handler can answer kindly. `clean_messages` keeps only what the widget shows:
-text, buttons (title and payload, both strings) and custom messages of type "download".
+text, buttons (title and payload, both strings) and custom messages of type "download" (and the request to
+delete the conversation, which the gateway carries out).
 """
 from __future__ import annotations
 
 import asyncio
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp
 
@@ -25,16 +27,42 @@ class RasaError(Exception):
 
 
 class RasaClient:
-    def __init__(self, session: aiohttp.ClientSession, base_url: str, timeout: float) -> None:
-        self.session = session
-        self.url = base_url.rstrip("/") + WEBHOOK_PATH
-        self.timeout = aiohttp.ClientTimeout(total=timeout)
+    """Rasa's REST channel, and (when Rasa runs with --enable-api) its tracker API to read back a turn.
 
-    async def send(self, sender: str, message: str) -> list[Any]:
-        """Rasa's raw answer (a list) to one message from `sender`."""
+    `send` with a `turn` id gives each message one answer even when the Rasa replica that took it dies: the id
+    goes with the message as metadata and Rasa stores it with the message. When the call fails on the way (the
+    connection broke, or nginx answered 502/503 because the replica is gone), the tracker tells whether Rasa
+    stored the turn before it failed (Rasa stores a turn at once, after answering it): if it did, its answer is
+    read back from the tracker; if not, the message is sent once more. Nothing is lost and nothing is answered
+    twice. A timeout is not retried (Rasa may still be busy with the turn); the person can try again, and a
+    retry with the same turn id first looks in the tracker (`recorded_answer`)."""
+
+    def __init__(self, session: aiohttp.ClientSession, base_url: str, timeout: float, token: str = "") -> None:
+        self.session = session
+        self.base_url = base_url.rstrip("/")
+        self.url = self.base_url + WEBHOOK_PATH
+        self.timeout = aiohttp.ClientTimeout(total=timeout)
+        self.token = token
+
+    async def send(self, sender: str, message: str, turn: str | None = None) -> list[Any]:
+        """Rasa's raw answer (a list) to one message from `sender`; with a turn id, failures on the way are
+        recovered as the class says."""
         try:
-            async with self.session.post(self.url, json={"sender": sender, "message": message},
-                                         timeout=self.timeout) as resp:
+            return await self._post(sender, message, turn)
+        except RasaError as exc:
+            if turn is None or exc.kind not in RECOVERABLE:
+                raise
+        recorded = await self.recorded_answer(sender, turn)
+        if recorded is not None:
+            return recorded
+        return await self._post(sender, message, turn)
+
+    async def _post(self, sender: str, message: str, turn: str | None) -> list[Any]:
+        body: dict[str, Any] = {"sender": sender, "message": message}
+        if turn is not None:
+            body["metadata"] = {TURN_KEY: turn}
+        try:
+            async with self.session.post(self.url, json=body, timeout=self.timeout) as resp:
                 if resp.status != 200:
                     raise RasaError("status", str(resp.status))
                 try:
@@ -49,6 +77,56 @@ class RasaClient:
             raise RasaError("bad_json", "not a list")
         return data
 
+    async def recorded_answer(self, sender: str, turn: str) -> list[Any] | None:
+        """The answer Rasa stored to the message with this turn id, in the REST channel's form; None when Rasa
+        has no such turn or its tracker cannot be read."""
+        url = f"{self.base_url}/conversations/{quote(sender, safe='')}/tracker"
+        params = {"include_events": "AFTER_RESTART"}
+        if self.token:
+            params["token"] = self.token
+        try:
+            async with self.session.get(url, params=params, timeout=self.timeout) as resp:
+                if resp.status != 200:
+                    return None
+                tracker = await resp.json(content_type=None)
+        except (asyncio.TimeoutError, aiohttp.ClientError, ValueError):
+            return None
+        events = tracker.get("events") if isinstance(tracker, dict) else None
+        return answer_to_turn(events, sender, turn) if isinstance(events, list) else None
+
+
+RECOVERABLE = frozenset({"connection", "status"})
+TURN_KEY = "turn"
+
+
+def answer_to_turn(events: list[Any], sender: str, turn: str) -> list[Any] | None:
+    """The bot messages after the user message with this turn id, up to the next user message, as Rasa's REST
+    channel would have sent them; None when no user message has the id."""
+    found = None
+    for i, event in enumerate(events):
+        if (isinstance(event, dict) and event.get("event") == "user"
+                and isinstance(event.get("metadata"), dict) and event["metadata"].get(TURN_KEY) == turn):
+            found = i
+    if found is None:
+        return None
+    answer = []
+    for event in events[found + 1:]:
+        if not isinstance(event, dict):
+            continue
+        if event.get("event") == "user":
+            break
+        if event.get("event") != "bot":
+            continue
+        data = event.get("data") if isinstance(event.get("data"), dict) else {}
+        message: dict[str, Any] = {"recipient_id": sender}
+        if event.get("text"):
+            message["text"] = event["text"]
+        for key in ("buttons", "custom", "image", "attachment"):
+            if data.get(key):
+                message[key] = data[key]
+        answer.append(message)
+    return answer
+
 
 def _clean_buttons(buttons: Any) -> list[dict[str, str]]:
     if not isinstance(buttons, list):
@@ -58,6 +136,8 @@ def _clean_buttons(buttons: Any) -> list[dict[str, str]]:
 
 
 def _clean_custom(custom: Any) -> dict[str, str] | None:
+    if isinstance(custom, dict) and custom.get("type") == "delete_conversation":
+        return {"type": "delete_conversation"}  # carried out by the gateway (bot/conversations.py)
     if not isinstance(custom, dict) or custom.get("type") != "download":
         return None
     fields = ("filename", "mime_type", "content")

@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/make_form_rules.py
 
-In the middle of a form, a question or remark is answered and the form asks again; urgent help, stop and goodbye
-end the form. One table here keeps the forms alike; edit it and run the script again.
+In the middle of a form, a question or remark is answered and the form asks again; urgent help, stop, goodbye and a request
+to delete the conversation end the form. One table here keeps the forms alike; edit it and run the script again.
 """
 from pathlib import Path
 
@@ -21,11 +21,11 @@ IN_BETWEEN = {
     "legal_advice": "utter_legal_advice", "out_of_scope": "utter_out_of_scope",
     "share_personal_data": "utter_share_personal_data", "ask_law_article": "action_law_article",
     "nlu_fallback": "action_suggest_topics", "other_language": "utter_other_language",
-    "unreadable": "utter_unreadable",
+    "unreadable": "utter_unreadable", "ask_privacy": "utter_privacy",
 }
 # answered, and the form ends
 ENDING = {"emergency": "utter_emergency", "suicidal": "utter_suicidal", "threat": "utter_threat",
-          "stop": "utter_stop_form", "goodbye": "utter_goodbye"}
+          "stop": "utter_stop_form", "goodbye": "utter_goodbye", "delete_my_data": "utter_ask_delete_data"}
 
 
 def rules() -> str:

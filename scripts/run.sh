@@ -4,9 +4,10 @@
 #   scripts/run.sh --shell   chat in this terminal
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 BIN=.venv/bin
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
+export ACTION_SERVER_URL=http://localhost:$ACTIONS_PORT/webhook  # the action server this script starts
+source scripts/env.sh
 RASA_PORT=${RASA_PORT:-5005}
 BOT_PORT=${BOT_PORT:-8000}
 LOGS=${LOGS:-.rasa/logs}

@@ -6,7 +6,8 @@
 #   scripts/test.sh --exam-only   only step 5
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1 PYTHONHASHSEED=0
+source scripts/env.sh
+export PYTHONHASHSEED=0
 BIN=.venv/bin
 MODEL=models/assistant.tar.gz
 mkdir -p results

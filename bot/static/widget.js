@@ -19,6 +19,7 @@
   var BASE = SCRIPT && SCRIPT.src ? SCRIPT.src : window.location.href;
   var CSS_URL = new URL("widget.css", BASE).href;
   var API_URL = new URL("/api/chat", BASE).href;
+  var PRIVACY_URL = new URL("/privacy", BASE).href;
   var STORE_KEY = "cz-chat:v1";
   var MAX_STORED = 200;
 
@@ -27,6 +28,7 @@
     title: "Assistent cosmetische zorg",
     intro: "Stel je vraag over een cosmetische behandeling, je rechten of een klacht. " +
       "Deel geen naam, adres, BSN of medische gegevens. Is het dringend? Bel 112 of je huisarts.",
+    privacy: "Privacy: wat we bewaren",
     log: "Gesprek",
     you: "Jij: ",
     bot: "Assistent: ",
@@ -178,6 +180,16 @@
   // ---------- the element ----------
   var uid = 0;
 
+  // Whether the visible box `cover` overlaps the element `target` (both in the viewport).
+  function covers(cover, target) {
+    var a = cover.getBoundingClientRect();
+    var b = target.getBoundingClientRect();
+    if (a.width === 0 || a.height === 0 || b.width === 0 || b.height === 0) {
+      return false;
+    }
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
   class CzChat extends HTMLElement {
     constructor() {
       super();
@@ -231,7 +243,8 @@
       head.appendChild(this.heading);
       head.appendChild(tools);
 
-      var intro = el("p", { id: id + "-intro", "class": "intro" }, T.intro);
+      var intro = el("p", { id: id + "-intro", "class": "intro" }, T.intro + " ");
+      intro.appendChild(makeLink(PRIVACY_URL, T.privacy));
 
       this.log = el("div", {
         "class": "log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
@@ -291,6 +304,64 @@
       this.renderAll();
     }
 
+    // ---------- the host page's focus stays visible (WCAG 2.4.11) ----------
+    connectedCallback() {
+      if (!this.onPageFocus) {
+        this.onPageFocus = this.pageFocused.bind(this);
+      }
+      document.addEventListener("focusin", this.onPageFocus, true);
+    }
+
+    disconnectedCallback() {
+      document.removeEventListener("focusin", this.onPageFocus, true);
+    }
+
+    // Focus moved to an element of the host page. The browser scrolls it into view after the focus event, so the
+    // check waits for the next frame. Focus inside the widget reaches the document as the widget itself.
+    pageFocused(event) {
+      var target = event.target;
+      if (!target || target === this || this.contains(target) || !target.getBoundingClientRect) {
+        return;
+      }
+      var self = this;
+      window.requestAnimationFrame(function () {
+        if (document.activeElement === target) {
+          self.uncover(target);
+        }
+      });
+    }
+
+    // What the widget shows on top of the page: the open panel, else the launcher.
+    cover() {
+      return this.isOpen ? this.panel : this.launcher;
+    }
+
+    // Makes sure the open panel or the launcher does not hide the focused element of the page: scroll the page
+    // so the element sits above it; where the page cannot scroll that far (the end of the page, or a panel that
+    // fills a small screen), the panel folds away (the conversation stays) and the launcher moves aside.
+    uncover(target) {
+      if (!covers(this.cover(), target)) {
+        return;
+      }
+      var box = this.cover().getBoundingClientRect();
+      var rect = target.getBoundingClientRect();
+      var top = box.top - rect.height - 8; // where the element's top must be to sit just above
+      if (top >= 0) {
+        window.scrollBy({ top: rect.top - top, left: 0, behavior: "instant" });
+      }
+      if (!covers(this.cover(), target)) {
+        return;
+      }
+      if (this.isOpen) {
+        this.fold();
+        this.uncover(target);
+      } else if (!this.hasAttribute("aside")) {
+        this.setAttribute("aside", "");
+      } else {
+        this.removeAttribute("aside");
+      }
+    }
+
     // ---------- open / close ----------
     get isOpen() {
       return !this.panel.hidden;
@@ -316,10 +387,15 @@
       if (!this.isOpen) {
         return;
       }
+      this.fold();
+      this.launcher.focus();
+    }
+
+    // Closes the panel without moving focus (focus is on the page).
+    fold() {
       this.panel.hidden = true;
       this.launcher.setAttribute("aria-expanded", "false");
       this.removeAttribute("open");
-      this.launcher.focus();
     }
 
     reset() {
@@ -459,18 +535,21 @@
       }
       this.list.querySelectorAll(".error").forEach(function (node) { node.remove(); });
       this.input.focus();
-      this.request(this.pending);
+      this.request(this.pending.message, this.pending.id);
     }
 
-    request(payload) {
+    // Sends a message. A retry sends the same id, so the gateway can tell whether the assistant already
+    // answered it and never answers one message twice.
+    request(payload, id) {
       var self = this;
-      this.pending = payload;
+      var retry = Boolean(id);
+      this.pending = { message: payload, id: id || newSessionId() };
       this.setBusy(true);
       var session = this.state.session;
       fetch(API_URL, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ session: session, message: payload }),
+        body: JSON.stringify({ session: session, message: payload, id: this.pending.id, retry: retry }),
         credentials: "omit",
         cache: "no-store"
       }).then(function (response) {
@@ -497,6 +576,12 @@
       if (response.ok && body && Array.isArray(body.messages)) {
         this.pending = null;
         var self = this;
+        if (body.notice === "conversation_deleted") {
+          // the gateway deleted the conversation: forget the copy in this tab too
+          this.state = { session: newSessionId(), messages: [] };
+          save(this.state);
+          this.renderAll();
+        }
         body.messages.forEach(function (m) {
           if (!m || typeof m !== "object") {
             return;

@@ -41,6 +41,7 @@ from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler,
                           MessageHandler, filters)
 
 from bot.config import Config
+from bot.conversations import ConversationStore, carry_out_deletion
 from bot.privacy import PRIVACY_REPLY, scrub
 from bot.pseudonym import TELEGRAM_PREFIX, pseudonymise
 from bot.rasa_client import RasaClient, RasaError, clean_messages
@@ -76,6 +77,7 @@ class TelegramChannel:
         self.limit = RateLimiter(config.rate_chat_burst, config.rate_chat_per_minute, clock)
         self.codec = ButtonCodec(config.session_secret)
         self.ledger = Ledger()
+        self.conversations = ConversationStore(config.tracker_store_url)
         self.delivery_attempts = delivery_attempts or (3 if polling else 1)
         self.retry_delay = retry_delay
         self._told_limited: set[str] = set()
@@ -302,6 +304,7 @@ class TelegramChannel:
             return privacy + self._apology(None, text, reply_to)
         if kinds:
             messages = [m for m in messages if m.get("text") != PRIVACY_REPLY]
+        messages, _ = await carry_out_deletion(self.conversations, sender, messages)  # "verwijder mijn gegevens"
         parts = render(messages, self.codec.encode)
         log.info("telegram: answer of %d messages in %d parts, removed %s, %d ms", len(messages), len(parts),
                  ",".join(kinds) or "nothing", (time.monotonic() - started) * 1000)

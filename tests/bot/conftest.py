@@ -35,13 +35,15 @@ RASA_ANSWER = [
 @dataclass
 class FakeRasa:
     """What the fake server answers (`mode`) and what it received (`received`)."""
-    mode: str = "ok"           # ok | error | slow | bad_json | not_list
+    mode: str = "ok"           # ok | error | slow | bad_json | not_list | lost_after_save
     status_code: int = 200     # for GET /status and GET /
     health_code: int = 200     # for GET /health (the action server)
     delay: float = 2.0
     answer: list = field(default_factory=lambda: RASA_ANSWER)
     received: list[dict[str, Any]] = field(default_factory=list)
     raw_bodies: list[bytes] = field(default_factory=list)
+    events: dict[str, list] = field(default_factory=dict)  # the tracker store: sender -> Rasa's events
+    fail_next: int = 0         # this many calls fail with 502 before Rasa sees them (a replica that is gone)
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -49,12 +51,35 @@ class FakeRasa:
         app.router.add_get("/status", lambda r: web.json_response({"model_file": "x"}, status=self.status_code))
         app.router.add_get("/", lambda r: web.Response(text="Hello from Rasa: 3.6.21"))
         app.router.add_get("/health", lambda r: web.json_response({"status": "ok"}, status=self.health_code))
+        app.router.add_get("/conversations/{sender}/tracker", self.tracker)
         return app
 
+    async def tracker(self, request: web.Request) -> web.Response:
+        sender = request.match_info["sender"]
+        return web.json_response({"sender_id": sender, "events": self.events.get(sender, [])})
+
+    def store(self, body: dict[str, Any]) -> None:
+        """Stores the turn as Rasa does: the user message with its metadata, then the bot messages."""
+        events = self.events.setdefault(body["sender"], [])
+        events.append({"event": "user", "text": body["message"], "metadata": body.get("metadata") or {}})
+        for m in self.answer:
+            if not isinstance(m, dict):
+                continue
+            data = {k: m[k] for k in ("buttons", "custom", "image") if k in m}
+            events.append({"event": "bot", "text": m.get("text"), "data": data})
+
     async def webhook(self, request: web.Request) -> web.Response:
+        if self.fail_next > 0:
+            self.fail_next -= 1
+            return web.Response(status=502, text="Bad Gateway")
         raw = await request.read()
         self.raw_bodies.append(raw)
         self.received.append(await request.json())
+        if self.mode in ("ok", "lost_after_save"):
+            self.store(self.received[-1])
+        if self.mode == "lost_after_save":  # stored, then the replica died before it answered
+            self.mode = "ok"
+            return web.Response(status=502, text="Bad Gateway")
         if self.mode == "error":
             return web.json_response({"error": "boom"}, status=500)
         if self.mode == "slow":
@@ -92,7 +117,7 @@ def fake() -> FakeRasa:
 @pytest.fixture
 async def fake_url(fake: FakeRasa):
     server = TestServer(fake.app(), host="127.0.0.1")  # port 0: the OS picks a free one
-    await server.start_server()
+    await server.start_server(access_log=None)  # the gateway's own logs are what the tests look at
     yield str(server.make_url("")).rstrip("/")
     await server.close()
 
@@ -104,7 +129,8 @@ def clock() -> Clock:
 
 def make_config(rasa_url: str, actions_url: str | None = None, **overrides: Any) -> Config:
     values = dict(rasa_url=rasa_url, actions_url=actions_url or rasa_url, allowed_origins=(ORIGIN,),
-                  session_secret=SECRET, rasa_timeout=2.0, health_timeout=0.5)
+                  session_secret=SECRET, rasa_timeout=2.0, health_timeout=0.5,
+                  tracker_store_url="sqlite://")  # an empty database in memory
     values.update(overrides)
     return Config(**values)
 

@@ -5,11 +5,11 @@ import logging
 
 import pytest
 
-from bot.chat import EMPTY, RATE_LIMITED, TOO_LONG, UNREADABLE
+from bot.chat import EMPTY, RASA_DOWN, RATE_LIMITED, TOO_LONG, UNREADABLE
 from bot.privacy import PRIVACY_REPLY
 from bot.pseudonym import pseudonymise
 
-from .conftest import ORIGIN, SECRET, closed_port, make_config
+from .conftest import ORIGIN, RASA_ANSWER, SECRET, closed_port, make_config
 
 HEADERS = {"Origin": ORIGIN}
 LMZ_PHONE = "088 - 120 50 20"
@@ -35,7 +35,10 @@ async def test_happy_path(client, fake):
          "custom": {"type": "download", "filename": "klachtbrief.txt", "mime_type": "text/plain",
                     "content": "Geachte klachtenfunctionaris,"}},
     ]}
-    assert fake.received == [{"sender": pseudonymise("browser-42", SECRET), "message": "Hallo, wat zijn mijn rechten?"}]
+    [received] = fake.received
+    assert received["sender"] == pseudonymise("browser-42", SECRET)
+    assert received["message"] == "Hallo, wat zijn mijn rechten?"
+    assert set(received["metadata"]) == {"turn"}  # a new id for the turn, nothing else
     assert b"browser-42" not in fake.raw_bodies[0]
 
 
@@ -216,3 +219,62 @@ async def test_nothing_of_the_message_or_session_is_logged(gateway, fake_url, fa
     for fragment in ("geheimbericht", "borstvergroting", "jan@example.nl", "e-mailadres", "sessie-xyz",
                      pseudonymise("sessie-xyz", SECRET)):
         assert fragment not in logged  # ... but not the text, the session or its pseudonym
+
+
+EXPECTED = {"messages": [
+    {"text": "Hallo! Waar kan ik je mee helpen?", "buttons": [{"title": "Klagen", "payload": "/complaint_route"}]},
+    {"text": "Hier is je brief.",
+     "custom": {"type": "download", "filename": "klachtbrief.txt", "mime_type": "text/plain",
+                "content": "Geachte klachtenfunctionaris,"}},
+]}
+
+
+async def test_the_clients_message_id_goes_with_the_message(client, fake):
+    await post(client, {"session": "s1", "message": "hallo", "id": "m-1"})
+    assert fake.received[0]["metadata"] == {"turn": "m-1"}
+
+
+async def test_a_replica_that_is_gone_before_the_message_reached_it_means_one_more_try(client, fake):
+    fake.fail_next = 1
+    resp = await post(client, {"session": "s1", "message": "hallo", "id": "m-1"})
+    assert resp.status == 200
+    assert len(fake.received) == 1  # Rasa saw the message once
+    assert await resp.json() == EXPECTED
+
+
+async def test_a_replica_that_died_after_storing_the_turn_is_not_asked_twice(client, fake):
+    fake.mode = "lost_after_save"
+    resp = await post(client, {"session": "s1", "message": "hallo", "id": "m-1"})
+    assert resp.status == 200
+    assert len(fake.received) == 1  # not sent again: the answer is read back from the tracker
+    assert await resp.json() == EXPECTED
+
+
+async def test_a_retry_of_an_answered_message_gets_the_same_answer_without_asking_again(client, fake):
+    first = await (await post(client, {"session": "s1", "message": "hallo", "id": "m-1"})).json()
+    again = await (await post(client, {"session": "s1", "message": "hallo", "id": "m-1", "retry": True})).json()
+    assert again == first
+    assert len(fake.received) == 1
+
+
+async def test_a_retry_of_an_unanswered_message_is_sent(client, fake):
+    fake.mode = "error"
+    assert (await post(client, {"session": "s1", "message": "hallo", "id": "m-1"})).status == 502
+    fake.mode = "ok"
+    resp = await post(client, {"session": "s1", "message": "hallo", "id": "m-1", "retry": True})
+    assert resp.status == 200
+    assert len(fake.received) == 3  # the failed try, its one retry in the gateway, and this one
+
+
+async def test_a_request_to_delete_the_conversation_is_carried_out(client, fake, tmp_path):
+    fake.answer = [{"recipient_id": "x", "custom": {"type": "delete_conversation"}}]
+    resp = await post(client, {"session": "s1", "message": "/affirm"})
+    body = await resp.json()
+    assert body["notice"] == "conversation_deleted"
+    assert body["messages"][-1]["text"].startswith("Je gesprek is gewist.")
+
+
+async def test_no_answer_from_rasa_gives_the_kind_message_not_silence(client, fake):
+    fake.answer = []  # what Rasa says when the action server is down
+    body = await (await post(client, {"session": "s1", "message": "tot wanneer?"})).json()
+    assert body["messages"] == [{"text": RASA_DOWN}]

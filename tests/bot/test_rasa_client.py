@@ -2,7 +2,7 @@
 import aiohttp
 import pytest
 
-from bot.rasa_client import RasaClient, RasaError, clean_messages, probe
+from bot.rasa_client import RasaClient, RasaError, answer_to_turn, clean_messages, probe
 
 from .conftest import RASA_ANSWER, closed_port
 
@@ -37,6 +37,43 @@ async def test_send_posts_sender_and_message(fake, fake_url):
         raw = await RasaClient(session, fake_url + "/", 2).send("web-abc", "hallo")
     assert raw == RASA_ANSWER
     assert fake.received == [{"sender": "web-abc", "message": "hallo"}]
+
+
+async def test_send_with_a_turn_id_sends_it_as_metadata(fake, fake_url):
+    async with aiohttp.ClientSession() as session:
+        await RasaClient(session, fake_url, 2).send("web-abc", "hallo", "t-1")
+    assert fake.received == [{"sender": "web-abc", "message": "hallo", "metadata": {"turn": "t-1"}}]
+
+
+async def test_a_timeout_is_not_retried(fake, fake_url):
+    fake.mode = "slow"
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(RasaError) as info:
+            await RasaClient(session, fake_url, 0.2).send("web-abc", "hallo", "t-1")
+    assert info.value.timed_out and len(fake.received) == 1
+
+
+async def test_recorded_answer_is_none_for_an_unknown_turn(fake, fake_url):
+    async with aiohttp.ClientSession() as session:
+        client = RasaClient(session, fake_url, 2)
+        await client.send("web-abc", "hallo", "t-1")
+        assert await client.recorded_answer("web-abc", "t-2") is None
+        assert len(await client.recorded_answer("web-abc", "t-1")) == 4  # the dict messages Rasa stored
+        assert await RasaClient(session, f"http://127.0.0.1:{closed_port()}", 1).recorded_answer("x", "t") is None
+
+
+def test_answer_to_turn_takes_the_bot_messages_up_to_the_next_user_message():
+    events = [
+        {"event": "user", "text": "a", "metadata": {"turn": "1"}},
+        {"event": "action", "name": "utter_a"},
+        {"event": "bot", "text": "A", "data": {"buttons": [{"title": "x", "payload": "/x"}]}},
+        {"event": "user", "text": "b", "metadata": {"turn": "2"}},
+        {"event": "bot", "text": "B", "data": {}},
+    ]
+    assert answer_to_turn(events, "s", "1") == [
+        {"recipient_id": "s", "text": "A", "buttons": [{"title": "x", "payload": "/x"}]}]
+    assert answer_to_turn(events, "s", "2") == [{"recipient_id": "s", "text": "B"}]
+    assert answer_to_turn(events, "s", "3") is None
 
 
 @pytest.mark.parametrize("mode, kind", [("error", "status"), ("bad_json", "bad_json"), ("not_list", "bad_json")])
