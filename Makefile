@@ -12,7 +12,7 @@ export TF_DETERMINISTIC_OPS := 1
 export PYTHONHASHSEED := 0
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install train run shell test test-unit test-rasa exam bench validate clean
+.PHONY: install train run shell test test-unit test-rasa exam bench bench-load validate clean
 
 install: $(VENV)/.installed
 
@@ -51,6 +51,10 @@ exam: $(MODEL)
 
 bench: $(MODEL)
 	$(BIN)/python -m bench.run
+
+# 1, 10 and 50 concurrent users through the gateway and straight to Rasa, beside a `rasa init` bot.
+bench-load: $(MODEL)
+	$(BIN)/python -m bench.load_levels --skip-train
 
 clean:
 	rm -rf models results .rasa

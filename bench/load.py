@@ -1,9 +1,11 @@
-"""REST clients on POST /webhooks/rest/webhook: single-user latency and many-user throughput."""
+"""HTTP clients: Rasa's REST channel (POST /webhooks/rest/webhook) and the gateway (POST /api/chat);
+single-user latency, many-user throughput, and many users each with their own plan (`run_users`)."""
 from __future__ import annotations
 
 import asyncio
 import time
-from typing import Dict, List, Optional, Sequence, Tuple
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import aiohttp
 
@@ -27,11 +29,42 @@ class Tally:
             self.error_samples.append(why)
 
 
-async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str, tally: Tally) -> Optional[float]:
-    """One message; records latency, errors (non-200, not a JSON list, exceptions) and empty replies."""
+@dataclass(frozen=True)
+class Endpoint:
+    """Where messages go and in which shape.
+
+    kind "rest": Rasa's REST channel, {"sender", "message"} -> a JSON list of messages.
+    kind "gateway": the gateway's POST /api/chat, {"session", "message"} -> {"messages": [...]}.
+    headers go with every request (the gateway wants an allowed Origin).
+    """
+
+    url: str
+    kind: str = "rest"
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("rest", "gateway"):
+            raise ValueError(f"unknown endpoint kind {self.kind!r}")
+
+    def payload(self, sender: str, text: str) -> Dict[str, str]:
+        key = "session" if self.kind == "gateway" else "sender"
+        return {key: sender, "message": text}
+
+    def replies(self, body: Any) -> Optional[List[Any]]:
+        """The list of bot messages in a 200 answer; None when the answer has the wrong shape."""
+        if self.kind == "gateway":
+            body = body.get("messages") if isinstance(body, dict) else None
+        return body if isinstance(body, list) else None
+
+
+async def send(session: aiohttp.ClientSession, url: Union[str, Endpoint], sender: str, text: str,
+               tally: Tally) -> Optional[float]:
+    """One message; records latency, errors (non-200, the wrong shape, exceptions) and empty replies."""
+    endpoint = url if isinstance(url, Endpoint) else Endpoint(url)
     t0 = time.perf_counter()
     try:
-        async with session.post(url, json={"sender": sender, "message": text}) as resp:
+        async with session.post(endpoint.url, json=endpoint.payload(sender, text),
+                                headers=dict(endpoint.headers)) as resp:
             body = await resp.json(content_type=None) if resp.status == 200 else await resp.text()
             elapsed = time.perf_counter() - t0
             if resp.status != 200:
@@ -43,9 +76,11 @@ async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str,
     except (aiohttp.ClientError, ValueError) as exc:
         tally.error(f"{type(exc).__name__}: {exc}"[:200])
         return None
-    if not isinstance(body, list):
-        tally.error(f"not a list: {str(body)[:200]}")
+    replies = endpoint.replies(body)
+    if replies is None:
+        tally.error(f"not a {'list' if endpoint.kind == 'rest' else 'messages object'}: {str(body)[:200]}")
         return None
+    body = replies
     if not body:
         tally.empty += 1
         if len(tally.empty_samples) < 5 and text not in tally.empty_samples:
@@ -101,25 +136,34 @@ def latency_run(url: str, conversations: Sequence[Conversation], count: int, war
     return asyncio.run(_latency(url, plan, warmup, timeout_s))
 
 
-async def _throughput(url: str, conversations: Sequence[Conversation], users: int, per_user: int,
-                      timeout_s: float, budget_s: float) -> Dict:
+async def run_users(endpoint: Union[str, Endpoint], plans: Sequence[Sequence[Tuple[str, str]]],
+                    timeout_s: float, budget_s: float) -> Tuple[Tally, float, int]:
+    """One user per plan, all at once; each sends its (sender, message) pairs one after another, waiting for
+    each reply. Returns the tally, the wall time of the whole run and how many messages were not sent because
+    budget_s ran out (a bounded run)."""
     tally = Tally()
     skipped = 0
     deadline = time.perf_counter() + budget_s
 
-    async def user(u: int, session: aiohttp.ClientSession) -> None:
+    async def user(plan: Sequence[Tuple[str, str]], session: aiohttp.ClientSession) -> None:
         nonlocal skipped
-        plan = schedule(conversations, per_user, sender_prefix=f"load{u}", start=u)
         for n, (sender, text) in enumerate(plan):
             if time.perf_counter() > deadline:  # a bounded run: stop sending, count what was not sent
                 skipped += len(plan) - n
                 return
-            await send(session, url, sender, text, tally)
+            await send(session, endpoint, sender, text, tally)
 
-    async with _session(timeout_s, users + 2) as session:
+    async with _session(timeout_s, len(plans) + 2) as session:
         t0 = time.perf_counter()
-        await asyncio.gather(*(user(u, session) for u in range(users)))
+        await asyncio.gather(*(user(plan, session) for plan in plans))
         wall = time.perf_counter() - t0
+    return tally, wall, skipped
+
+
+async def _throughput(url: str, conversations: Sequence[Conversation], users: int, per_user: int,
+                      timeout_s: float, budget_s: float) -> Dict:
+    plans = [schedule(conversations, per_user, sender_prefix=f"load{u}", start=u) for u in range(users)]
+    tally, wall, skipped = await run_users(url, plans, timeout_s, budget_s)
     ok = len(tally.latencies)
     under_load = summarize_ms(tally.latencies)
     return {

@@ -103,6 +103,25 @@ def machine_busy_seconds() -> float:
     return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system, and of its waited-for children) of one process from /proc/<pid>/stat; 0 if gone."""
+    try:
+        raw = (PROC / str(pid) / "stat").read_text()
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        return 0.0
+    rest = raw[raw.rfind(")") + 2:].split()  # rest[0] is field 3 (state): utime..cstime are fields 14-17
+    try:
+        return sum(int(v) for v in rest[11:15]) / os.sysconf("SC_CLK_TCK")
+    except (IndexError, ValueError):
+        return 0.0
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds of pid and its live descendants (a descendant that exited and was waited for is in its
+    parent's figure)."""
+    return sum(cpu_seconds(p) for p in [pid] + descendants(pid))
+
+
 def own_cpu_seconds() -> float:
     """CPU seconds of this process and of its children that have been waited for."""
     t = os.times()
@@ -112,19 +131,27 @@ def own_cpu_seconds() -> float:
 class CpuMeter:
     """How much of the machine's CPU others used while a phase ran: (machine busy - ours) / (wall * cores).
 
-    Ours is only complete once our children of the phase have exited and been waited for (Proc.stop does).
+    Ours is only complete once our children of the phase have exited and been waited for (Proc.stop does), or,
+    for children that still run, when their pids are given: the CPU of their process trees counts as ours.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, pids: Sequence[int] = ()) -> None:
+        self.pids = list(pids)
         self.wall0 = time.perf_counter()
         self.busy0 = machine_busy_seconds()
         self.own0 = own_cpu_seconds()
+        self.trees0 = {pid: tree_cpu_seconds(pid) for pid in self.pids}
+
+    def tree_seconds(self) -> Dict[int, float]:
+        """CPU seconds each given process tree used since the start (0 for one that has gone)."""
+        return {pid: max(0.0, tree_cpu_seconds(pid) - self.trees0[pid]) for pid in self.pids}
 
     def others_share(self) -> float:
         wall = time.perf_counter() - self.wall0
         if wall <= 0:
             return 0.0
-        others = (machine_busy_seconds() - self.busy0) - (own_cpu_seconds() - self.own0)
+        ours = (own_cpu_seconds() - self.own0) + sum(self.tree_seconds().values())
+        others = (machine_busy_seconds() - self.busy0) - ours
         return max(0.0, others / (wall * (os.cpu_count() or 1)))
 
 

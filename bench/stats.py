@@ -58,12 +58,13 @@ def percentile(values: Iterable[float], q: float) -> Optional[float]:
 
 
 def summarize_ms(latencies_s: Sequence[float]) -> Dict[str, Optional[float]]:
-    """p50/p95/mean/max in milliseconds of latencies given in seconds."""
+    """p50/p95/p99/mean/max in milliseconds of latencies given in seconds."""
     ms = [v * 1000.0 for v in latencies_s]
     return {
         "n": len(ms),
         "p50_ms": percentile(ms, 50),
         "p95_ms": percentile(ms, 95),
+        "p99_ms": percentile(ms, 99),
         "mean_ms": (sum(ms) / len(ms)) if ms else None,
         "max_ms": max(ms) if ms else None,
     }
