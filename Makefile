@@ -12,7 +12,7 @@ export TF_DETERMINISTIC_OPS := 1
 export PYTHONHASHSEED := 0
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install train run shell test test-unit test-rasa exam bench bench-load validate clean
+.PHONY: install train run run-prod shell test test-unit test-rasa exam bench bench-load validate clean
 
 install: $(VENV)/.installed
 
@@ -35,6 +35,11 @@ validate: install
 # Starts the action server (5055) and Rasa with the REST channel (5005); Ctrl-C stops both.
 run: $(MODEL)
 	scripts/run.sh
+
+# The production layout on this machine: PostgreSQL, Redis, 2 Rasa replicas and 2 gateways behind nginx (:8080).
+run-prod: $(MODEL)
+	bash scripts/install-debian.sh /usr/sbin/nginx=nginx-light
+	scripts/run-prod.sh
 
 # Chat in the terminal.
 shell: $(MODEL)

@@ -68,7 +68,9 @@ def _static(name: str, content_type: str) -> Callable[[web.Request], Awaitable[w
 
 async def _http_session(app: web.Application) -> AsyncIterator[None]:
     config = app[keys.CONFIG]
-    session = aiohttp.ClientSession(raise_for_status=False)
+    # a new connection for every request: a kept-alive connection to a Rasa replica (or the nginx in front of
+    # the replicas) that went away can hang a request; on 127.0.0.1 a connection costs well under a millisecond
+    session = aiohttp.ClientSession(raise_for_status=False, connector=aiohttp.TCPConnector(force_close=True))
     app[keys.HTTP] = session
     app[keys.RASA] = RasaClient(session, config.rasa_url, config.rasa_timeout, config.rasa_token)
     yield

@@ -1,4 +1,4 @@
-"""GET /healthz: is Rasa up (GET /status, else /) and is the action server up (GET /health)?
+"""GET /healthz: is Rasa up (GET /status, with RASA_TOKEN when set; else /) and is the action server up (GET /health)?
 
 200 {"rasa": "ok", "actions": "ok"}, or 503 with the reason for the part that fails ("down", "timeout",
 "status 500"). Both are asked at the same time, each with a short timeout.
@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+from urllib.parse import quote
 
 from aiohttp import web
 
@@ -16,8 +17,9 @@ from bot.rasa_client import probe
 async def healthz(request: web.Request) -> web.Response:
     config = request.app[keys.CONFIG]
     session = request.app[keys.HTTP]
+    status_url = config.rasa_url + "/status" + (f"?token={quote(config.rasa_token)}" if config.rasa_token else "")
     rasa, actions = await asyncio.gather(
-        probe(session, [config.rasa_url + "/status", config.rasa_url + "/"], config.health_timeout),
+        probe(session, [status_url, config.rasa_url + "/"], config.health_timeout),
         probe(session, [config.actions_url + "/health"], config.health_timeout),
     )
     body = {"rasa": rasa, "actions": actions}

@@ -5,13 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -q
-  $SUDO apt-get install -y -q --no-install-recommends chromium
-fi
+bash scripts/install-debian.sh /usr/bin/chromium=chromium
 
 command -v node >/dev/null || { echo "Node.js (18 or later) is needed for the browser tests" >&2; exit 1; }
 

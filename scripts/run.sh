@@ -35,7 +35,7 @@ if [ "${1:-}" = "--shell" ]; then
   exit
 fi
 
-$BIN/rasa run --model models/assistant.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
+$BIN/python -m serving.rasa_run run --model models/assistant.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
   --port "$RASA_PORT" --enable-api --cors "*" >"$LOGS/rasa.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$RASA_PORT/status" "Rasa" 180

@@ -1,0 +1,1 @@
+"""How the assistant's servers are started in production (scripts/serve.sh)."""

@@ -1,0 +1,245 @@
+"""The production layout on this machine, against the real PostgreSQL, Redis and nginx (scripts/run-prod.sh):
+the action server, two Rasa replicas and two gateways behind nginx, no sticky sessions.
+
+Runs when SCALE_OUT=1 (scripts/test.sh step 7); needs models/assistant.tar.gz, nginx, PostgreSQL on
+127.0.0.1:5432 and Redis on 127.0.0.1:6379. The tests share one cluster and run in order: the first kills a Rasa
+replica, the second restarts Rasa, the third stops the action server, the last deletes a conversation.
+"""
+import asyncio
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import aiohttp
+import psycopg2
+import pytest
+
+from bot.pseudonym import pseudonymise
+
+pytestmark = pytest.mark.skipif(os.environ.get("SCALE_OUT") != "1",
+                                reason="needs PostgreSQL, Redis, nginx and the model: SCALE_OUT=1 (scripts/test.sh)")
+
+ROOT = Path(__file__).resolve().parents[2]
+PORTS = {"PUBLIC_PORT": 8180, "RASA_LB_PORT": 5180, "ACTIONS_PORT": 5165, "RASA_BASE_PORT": 5111,
+         "GATEWAY_BASE_PORT": 8111}
+PUBLIC = f"http://127.0.0.1:{PORTS['PUBLIC_PORT']}"
+ORIGIN = f"http://localhost:{PORTS['PUBLIC_PORT']}"
+SECRET = "scale-out-test-" + "s" * 32
+LMZ = "088 - 120 50 20"
+CONVERSATIONS = 50
+
+# (date the complaint was made, the date the clinic must have answered by: six weeks later)
+DATES = [("10 januari 2026", "21 februari 2026"), ("3 maart 2026", "14 april 2026"), ("1 juni 2026", "13 juli 2026")]
+
+
+def script(i):
+    """Conversation i: a form (deadline) across two turns, a question, and a form started by buttons."""
+    said, due = DATES[i % len(DATES)]
+    return [
+        ("tot wanneer heeft de kliniek om te antwoorden", ["op welke datum"]),
+        (said, [due]),
+        ("is een zwijgcontract geldig", ["nietig"]),
+        ("waar kan ik klagen", ["in nederland of in het buitenland"]),
+        ('/inform{"route_place": "nederland"}', ["wie gaf de behandeling"]),
+    ]
+
+
+class Cluster:
+    def __init__(self, run_dir: Path, env: dict, db: str):
+        self.run_dir, self.env, self.db = run_dir, env, db
+        self.logs = run_dir / "logs"
+
+    def pid(self, name):
+        return int((self.run_dir / "pids" / name).read_text())
+
+    def kill(self, name, sig=signal.SIGKILL):
+        try:
+            os.kill(self.pid(name), sig)
+        except ProcessLookupError:
+            pass
+
+    def start(self, name, role, port):
+        log = open(self.logs / f"{name}.log", "a")
+        proc = subprocess.Popen([str(ROOT / "scripts" / "serve.sh"), role, str(port)], cwd=ROOT, env=self.env,
+                                stdout=log, stderr=subprocess.STDOUT)
+        (self.run_dir / "pids" / name).write_text(str(proc.pid))
+
+    def stop_all(self):
+        for f in (self.run_dir / "pids").iterdir():
+            try:
+                os.kill(int(f.read_text()), signal.SIGTERM)
+            except (ProcessLookupError, ValueError):
+                pass
+
+    def events(self, sender):
+        with psycopg2.connect(host="127.0.0.1", user="postgres", dbname=self.db) as conn, conn.cursor() as cur:
+            cur.execute("SELECT type_name, data FROM events WHERE sender_id = %s ORDER BY id", (sender,))
+            return [(t, json.loads(d)) for t, d in cur.fetchall()]
+
+
+def wait_http(url, seconds):
+    import urllib.request
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(1)
+    raise AssertionError(f"{url} did not answer in {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    run_dir = tmp_path_factory.mktemp("prod")
+    db = "assistant_scale_" + uuid.uuid4().hex[:10]
+    env = {**os.environ, **{k: str(v) for k, v in PORTS.items()}, "RUN_DIR": str(run_dir), "RUN_DETACHED": "1",
+           "TRACKER_STORE_URL": f"postgresql://postgres@127.0.0.1:5432/{db}", "REDIS_DB": "3",
+           "SESSION_SECRET": SECRET, "RASA_TOKEN": uuid.uuid4().hex, "ALLOWED_ORIGINS": ORIGIN,
+           # all test traffic comes from one address and a few sessions: no rate limit in the way
+           "RATE_ADDRESS_BURST": "100000", "RATE_ADDRESS_PER_MINUTE": "1000000",
+           "RATE_SESSION_BURST": "1000", "RATE_SESSION_PER_MINUTE": "10000"}
+    subprocess.run([str(ROOT / "scripts" / "run-prod.sh")], cwd=ROOT, env=env, check=True, timeout=900)
+    env.update(line.split("=", 1) for line in (run_dir / "env").read_text().splitlines() if "=" in line)
+    c = Cluster(run_dir, env, db)
+    yield c
+    c.stop_all()
+    time.sleep(2)
+    admin = psycopg2.connect(host="127.0.0.1", user="postgres", dbname="postgres")
+    admin.autocommit = True
+    admin.cursor().execute(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+    admin.close()
+
+
+async def say(http, session, message, turn):
+    async with http.post(PUBLIC + "/api/chat", json={"session": session, "message": message, "id": turn},
+                         headers={"Origin": ORIGIN}) as resp:
+        raw = await resp.text()
+        try:
+            return resp.status, json.loads(raw)
+        except ValueError:
+            return resp.status, {"messages": [{"text": raw[:200]}]}
+
+
+def text_of(body):
+    return " ".join(m.get("text", "") for m in body.get("messages", [])).lower()
+
+
+async def run_conversations(cluster, kill_at_round):
+    sessions = [f"scale-{i}-{uuid.uuid4().hex[:8]}" for i in range(CONVERSATIONS)]
+    problems, turns = [], {}
+    timeout = aiohttp.ClientTimeout(total=90)
+    async with aiohttp.ClientSession(timeout=timeout) as http:
+        for round_ in range(len(script(0))):
+            async def one(i):
+                message, expected = script(i)[round_]
+                turn = f"{sessions[i]}-t{round_}"
+                turns.setdefault(sessions[i], []).append(turn)
+                status, body = await say(http, sessions[i], message, turn)
+                text = text_of(body)
+                if status != 200 or not all(e in text for e in expected):
+                    problems.append(f"conversation {i} turn {round_}: {status} {text[:160]!r}")
+
+            async def killer():
+                await asyncio.sleep(0.3)  # turns of this round are in flight on both replicas
+                cluster.kill("rasa-1")
+
+            jobs = [one(i) for i in range(CONVERSATIONS)]
+            if round_ == kill_at_round:
+                jobs.append(killer())
+            await asyncio.gather(*jobs)
+    return sessions, turns, problems
+
+
+def upstreams(log_file):
+    """(method, uri, status, upstream addresses) of each line of an nginx log of this cluster."""
+    rows = []
+    for line in log_file.read_text().splitlines():
+        parts = line.split(" ", 4)
+        if len(parts) == 5:
+            rows.append((parts[1], parts[2], parts[3], [a.strip() for a in parts[4].rsplit(" ", 1)[0].split(",")]))
+    return rows
+
+
+def test_50_conversations_across_replicas_survive_a_rasa_replica_killed_mid_turn(cluster):
+    sessions, turns, problems = asyncio.run(run_conversations(cluster, kill_at_round=2))
+    assert problems == []
+
+    # every turn is in the tracker store once, with one answer: nothing lost, nothing answered twice
+    for session in sessions:
+        events = cluster.events(pseudonymise(session, SECRET))
+        user_turns = [d.get("metadata", {}).get("turn") for t, d in events if t == "user"]
+        assert user_turns == turns[session], session
+
+    rasa = [r for r in upstreams(cluster.logs / "nginx-rasa.log") if r[1] == "/webhooks/rest/webhook"]
+    served = {a for r in rasa for a in r[3]}
+    assert {f"127.0.0.1:{PORTS['RASA_BASE_PORT']}", f"127.0.0.1:{PORTS['RASA_BASE_PORT'] + 1}"} <= served
+    gateways = {a for r in upstreams(cluster.logs / "nginx-public.log") if r[1] == "/api/chat" for a in r[3]}
+    assert {f"127.0.0.1:{PORTS['GATEWAY_BASE_PORT']}", f"127.0.0.1:{PORTS['GATEWAY_BASE_PORT'] + 1}"} <= gateways
+
+
+def test_a_form_continues_after_rasa_restarts(cluster):
+    async def go():
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=90)) as http:
+            session = "restart-" + uuid.uuid4().hex[:8]
+            status, body = await say(http, session, "tot wanneer heeft de kliniek om te antwoorden", "r1")
+            assert status == 200 and "op welke datum" in text_of(body)
+            for name in ("rasa-1", "rasa-2"):
+                cluster.kill(name, signal.SIGTERM)
+            time.sleep(3)
+            for i in (1, 2):
+                cluster.start(f"rasa-{i}", "rasa", PORTS["RASA_BASE_PORT"] + i - 1)
+            for i in (1, 2):
+                await asyncio.to_thread(wait_http, f"http://127.0.0.1:{PORTS['RASA_BASE_PORT'] + i - 1}/", 300)
+            status, body = await say(http, session, "10 januari 2026", "r2")
+            assert status == 200 and "21 februari 2026" in text_of(body)
+    asyncio.run(go())
+
+
+def test_without_the_action_server_people_get_a_kind_answer_and_it_recovers_by_itself(cluster):
+    async def go():
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=90)) as http:
+            cluster.kill("actions")
+            time.sleep(1)
+            status, body = await say(http, "noactions-" + uuid.uuid4().hex[:8],
+                                     "tot wanneer heeft de kliniek om te antwoorden", "a1")
+            assert LMZ in text_of(body) and "traceback" not in text_of(body)
+            status, body = await say(http, "noactions-" + uuid.uuid4().hex[:8], "is een zwijgcontract geldig", "a2")
+            assert status == 200 and "nietig" in text_of(body)  # answers that need no action still come
+            async with http.get(PUBLIC + "/healthz") as resp:
+                assert resp.status == 503 and (await resp.json())["actions"] != "ok"
+
+            cluster.start("actions", "actions", PORTS["ACTIONS_PORT"])
+            await asyncio.to_thread(wait_http, f"http://127.0.0.1:{PORTS['ACTIONS_PORT']}/health", 120)
+            status, body = await say(http, "noactions-" + uuid.uuid4().hex[:8],
+                                     "tot wanneer heeft de kliniek om te antwoorden", "a3")
+            assert status == 200 and "op welke datum" in text_of(body)
+    asyncio.run(go())
+
+
+def test_verwijder_mijn_gegevens_deletes_the_conversation_from_postgresql(cluster):
+    async def go():
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=90)) as http:
+            session = "delete-" + uuid.uuid4().hex[:8]
+            sender = pseudonymise(session, SECRET)
+            await say(http, session, "is een zwijgcontract geldig", "d1")
+            status, body = await say(http, session, "verwijder mijn gegevens", "d2")
+            assert "wis" in text_of(body) and cluster.events(sender)
+            status, body = await say(http, session, "ja", "d3")
+            assert status == 200 and body.get("notice") == "conversation_deleted"
+            assert "je gesprek is gewist" in text_of(body)
+            assert cluster.events(sender) == []
+    asyncio.run(go())
+
+
+def test_the_logs_hold_no_message_text(cluster):
+    logs = "\n".join(p.read_text(errors="replace") for p in cluster.logs.glob("*.log"))
+    for fragment in ("zwijgcontract", "tot wanneer heeft de kliniek", "verwijder mijn gegevens", "10 januari 2026"):
+        assert fragment not in logs
