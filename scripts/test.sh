@@ -3,6 +3,7 @@
 #   1. unit and content tests (pytest)            4. test conversations (rasa test core, no prediction errors)
 #   2. training data validation (rasa data validate) 5. the exam: a running assistant answers like a user expects
 #   3. NLU on a held-out test set (F1 per intent)   6. the web widget in headless Chromium (axe, keyboard, XSS)
+#                                                    7. the production layout: replicas, nginx, PostgreSQL, Redis
 #   scripts/test.sh --exam-only   only step 5
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,11 +38,17 @@ trap 'kill $(cat results/logs/pids) 2>/dev/null || true' EXIT
 url="http://localhost:$RASA_PORT/webhooks/rest/webhook"
 $BIN/python -m quality.exam_gate tests/exam/sample.yml --min 1.0 --url "$url"
 $BIN/python -m quality.exam_gate tests/exam/cases.yml --min 0.9 --url "$url"
-echo "== 5b. personal data through the gateway never reaches the tracker store"
-GATEWAY_URL="http://localhost:$BOT_PORT" $BIN/pytest -q tests/integration
+echo "== 5b. the gateway with the real assistant: personal data never reaches the tracker store; Telegram"
+GATEWAY_URL="http://localhost:$BOT_PORT" RASA_URL="http://localhost:$RASA_PORT" \
+  $BIN/pytest -q tests/integration/test_privacy_in_tracker_store.py tests/integration/test_telegram.py
 
 if [ "${1:-}" != "--exam-only" ]; then
   echo "== 6. the web widget in headless Chromium"
   bash scripts/install-browser.sh
   (cd tests/browser && REAL_GATEWAY_URL="http://localhost:$BOT_PORT" node --test)
+
+  echo "== 7. production layout: 2 Rasa replicas and 2 gateways behind nginx, PostgreSQL and Redis"
+  kill $(cat results/logs/pids) 2>/dev/null || true  # the CPU is for the cluster now
+  bash scripts/install-debian.sh /usr/sbin/nginx=nginx-light
+  SCALE_OUT=1 $BIN/pytest -q tests/integration/test_scale_out.py
 fi

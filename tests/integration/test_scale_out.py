@@ -179,6 +179,9 @@ def test_50_conversations_across_replicas_survive_a_rasa_replica_killed_mid_turn
         assert user_turns == turns[session], session
 
     rasa = [r for r in upstreams(cluster.logs / "nginx-rasa.log") if r[1] == "/webhooks/rest/webhook"]
+    killed = f"127.0.0.1:{PORTS['RASA_BASE_PORT']}"
+    cut_off = [r for r in rasa if r[2] == "502" and killed in r[3]]
+    assert cut_off, "no turn was in flight on the replica when it was killed"  # those were recovered above
     served = {a for r in rasa for a in r[3]}
     assert {f"127.0.0.1:{PORTS['RASA_BASE_PORT']}", f"127.0.0.1:{PORTS['RASA_BASE_PORT'] + 1}"} <= served
     gateways = {a for r in upstreams(cluster.logs / "nginx-public.log") if r[1] == "/api/chat" for a in r[3]}
