@@ -212,7 +212,10 @@ class TelegramChannel:
                 log.info("telegram: message too long (%d characters)", len(text))
                 return text_parts(texts.TOO_LONG)
             clean, kinds = scrub(text)
-            return await self._ask(context, chat_id, sender, clean, kinds, reply_to=message.message_id)
+            # the update id goes with the message: if the Rasa replica that takes it dies, the gateway can tell
+            # from the conversation whether it was answered (bot/rasa_client.py)
+            return await self._ask(context, chat_id, sender, clean, kinds, reply_to=message.message_id,
+                                   turn=f"tg-{update.update_id}")
         await self._respond(update, context, produce)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -289,12 +292,13 @@ class TelegramChannel:
         return text_parts(texts.RATE_LIMITED)
 
     async def _ask(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, sender: str, text: str,
-                   kinds: list[str] | tuple = (), reply_to: Optional[int] = None) -> list[Part]:
+                   kinds: list[str] | tuple = (), reply_to: Optional[int] = None,
+                   turn: Optional[str] = None) -> list[Part]:
         """Rasa's answer as parts; the apology with a retry button when Rasa or the action server fails."""
         privacy = text_parts(PRIVACY_REPLY) if kinds else []
         started = time.monotonic()
         try:
-            raw = await self._with_typing(context, chat_id, self._rasa().send(sender, text))
+            raw = await self._with_typing(context, chat_id, self._rasa().send(sender, text, turn))
         except RasaError as exc:
             log.warning("telegram: Rasa failed (%s)", exc.kind)
             return privacy + self._apology(exc, text, reply_to)
