@@ -40,8 +40,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from . import messages as msgs
 from .load import Endpoint, run_users
 from .messages import Conversation, schedule
-from .procs import (CpuMeter, Proc, find_free_ports, http_ok, install_signal_handlers, log, rasa_model_loaded,
-                    stop_all, wait_until)
+from .procs import (CpuMeter, Proc, find_free_ports, http_ok, install_signal_handlers, log, rasa_model_loaded, run_guarded,
+                    wait_until)
 from .projects import (CACHE, RASA, ROOT, bench_env, cached_reference, copy_project, has_actions,
                        make_cached_reference, rasa_version, train, write_server_files)
 from .run import ASSISTANT_MODEL, BUSY_WARN_PCT, git_state
@@ -596,7 +596,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     run_id = new_run_id()
     results = new_results(args, run_id)
     log(f"run {run_id}; temp dir {scratch}; logs in {logs}")
-    try:
+    def work() -> Optional[int]:
         project = copy_project(ROOT, scratch / "assistant")
         models = scratch / "models"
         models.mkdir()
@@ -617,21 +617,11 @@ def main(argv: Optional[List[str]] = None) -> int:
 
         measure_assistant(project, model, args, run_id, logs, scratch, results)
         measure_reference(reference_project, reference_model, args, run_id, logs, scratch, results)
-    except KeyboardInterrupt:
-        log("interrupted; stopping what was started")
-        return 130
-    except SystemExit:
-        log("stopped by a signal; stopping what was started")
-        raise
-    except (RuntimeError, TimeoutError, OSError) as exc:
-        log(f"failed: {exc}")
-        return 2
-    finally:
-        stop_all()
-        if args.keep_temp:
-            log(f"kept {scratch}")
-        else:
-            shutil.rmtree(scratch, ignore_errors=True)
+        return None
+
+    code = run_guarded(work, scratch, args.keep_temp, failure_code=2)
+    if code is not None:
+        return code
 
     finish(results)
     text = report(results)

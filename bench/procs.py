@@ -176,6 +176,29 @@ def stop_all() -> None:
         p.stop()
 
 
+def run_guarded(work: Callable[[], Optional[int]], scratch: Path, keep_temp: bool, failure_code: int) -> Optional[int]:
+    """Runs `work` (which may return an exit code); afterwards stops every server it started and removes the temp
+    dir. The exit code when it did not finish: 130 on Ctrl-C, `failure_code` when a step failed."""
+    try:
+        return work()
+    except KeyboardInterrupt:
+        log("interrupted; stopping what was started")
+        return 130
+    except SystemExit:
+        log("stopped by a signal; stopping what was started")
+        raise
+    except (RuntimeError, TimeoutError, OSError) as exc:
+        log(f"failed: {exc}")
+        return failure_code
+    finally:
+        stop_all()
+        if keep_temp:
+            log(f"kept {scratch}")
+        else:
+            import shutil
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
 def install_signal_handlers() -> None:
     """SIGTERM/SIGHUP end the benchmark like Ctrl-C does, so `finally` blocks stop the servers."""
 

@@ -24,7 +24,7 @@ from typing import Dict, List, Optional
 
 from . import messages as msgs
 from .load import latency_run, throughput_run
-from .procs import (CpuMeter, Proc, find_free_ports, http_ok, install_signal_handlers, log, rasa_model_loaded, stop_all,
+from .procs import (CpuMeter, Proc, find_free_ports, http_ok, install_signal_handlers, log, rasa_model_loaded, run_guarded,
                     wait_until)
 from .projects import (CACHE, RASA, ROOT, bench_env, cached_reference, copy_project, has_actions,
                        make_cached_reference, rasa_init, rasa_version, store_reference, train,
@@ -206,7 +206,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     log(f"temp dir {scratch}; logs in {logs}")
     assistant: Dict = {}
     reference: Dict = {}
-    try:
+    def work() -> Optional[int]:
         assistant_project = copy_project(ROOT, scratch / "assistant")
         models = scratch / "models"
         models.mkdir()
@@ -246,21 +246,11 @@ def main(argv: Optional[List[str]] = None) -> int:
                                  msgs.WARMUP["assistant"], with_actions, args, logs, scratch))
         reference.update(measure("reference", reference_project, reference_model, msgs.REFERENCE,
                                  msgs.WARMUP["reference"], False, args, logs, scratch))
-    except KeyboardInterrupt:
-        log("interrupted; stopping what was started")
-        return 130
-    except SystemExit:
-        log("stopped by a signal; stopping what was started")
-        raise
-    except (RuntimeError, TimeoutError, OSError) as exc:
-        log(f"failed: {exc}")
-        return 1
-    finally:
-        stop_all()
-        if args.keep_temp:
-            log(f"kept {scratch}")
-        else:
-            shutil.rmtree(scratch, ignore_errors=True)
+        return None
+
+    code = run_guarded(work, scratch, args.keep_temp, failure_code=1)
+    if code is not None:
+        return code
 
     results = {
         "date": time.strftime("%Y-%m-%d %H:%M"),

@@ -6,13 +6,16 @@ Rasa logs some events with what the person typed, even at the default level: a r
 ("rest.message.received.timeout", with the text) or one that failed. Rasa passes every structured log event
 through `rasa.utils.log_utils._anonymizer` first, with a list of the fields that can hold conversation content;
 without Rasa Pro's anonymisation plugin that step leaves them as they are. Here it replaces them with
-"[redacted]" before Rasa configures its logging, so no log line carries message text.
+"[redacted]" before Rasa configures its logging, and logged exceptions leave out the local variables of their
+frames (which hold the message too), so no log line carries message text.
 """
 from __future__ import annotations
 
 from typing import Any, Dict
 
 import rasa.utils.log_utils as log_utils
+import structlog
+import structlog.tracebacks
 
 REDACTED = "[redacted]"
 
@@ -32,8 +35,16 @@ def redact(_: Any, __: str, event_dict: Dict[str, Any]) -> Dict[str, Any]:
     return event_dict
 
 
+# Rasa renders a logged exception as a dict with the local variables of every frame (structlog's default),
+# and those hold the message; the frames and their lines are enough to find a fault.
+TRACEBACKS_WITHOUT_LOCALS = structlog.processors.ExceptionRenderer(
+    structlog.tracebacks.ExceptionDictTransformer(show_locals=False))
+
+
 def main() -> None:
-    log_utils._anonymizer = redact  # read by configure_structlog when the command line starts
+    # both are read by configure_structlog when the command line starts
+    log_utils._anonymizer = redact
+    structlog.processors.dict_tracebacks = TRACEBACKS_WITHOUT_LOCALS
     from rasa.__main__ import main as rasa_main
     rasa_main()
 

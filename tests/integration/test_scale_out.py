@@ -2,8 +2,9 @@
 the action server, two Rasa replicas and two gateways behind nginx, no sticky sessions.
 
 Runs when SCALE_OUT=1 (scripts/test.sh step 7); needs models/assistant.tar.gz, nginx, PostgreSQL on
-127.0.0.1:5432 and Redis on 127.0.0.1:6379. The tests share one cluster and run in order: the first kills a Rasa
-replica, the second restarts Rasa, the third stops the action server, the last deletes a conversation.
+127.0.0.1:5432 and Redis on 127.0.0.1:6379, reached through proxies the tests cut and restore. The tests share one
+cluster and run in order: a Rasa replica is killed, Rasa restarts, the action server stops, PostgreSQL and then
+Redis go away, a conversation is deleted, and last the logs of it all are read.
 """
 import asyncio
 import json
@@ -20,6 +21,8 @@ import psycopg2
 import pytest
 
 from bot.pseudonym import pseudonymise
+
+from .tcp_proxy import TcpProxy
 
 pytestmark = pytest.mark.skipif(os.environ.get("SCALE_OUT") != "1",
                                 reason="needs PostgreSQL, Redis, nginx and the model: SCALE_OUT=1 (scripts/test.sh)")
@@ -100,8 +103,11 @@ def wait_http(url, seconds):
 def cluster(tmp_path_factory):
     run_dir = tmp_path_factory.mktemp("prod")
     db = "assistant_scale_" + uuid.uuid4().hex[:10]
+    # PostgreSQL and Redis are reached through proxies that a test can cut, as if they went away
+    pg, red = TcpProxy(5432), TcpProxy(6379)
     env = {**os.environ, **{k: str(v) for k, v in PORTS.items()}, "RUN_DIR": str(run_dir), "RUN_DETACHED": "1",
-           "TRACKER_STORE_URL": f"postgresql://postgres@127.0.0.1:5432/{db}", "REDIS_DB": "3",
+           "TRACKER_STORE_URL": f"postgresql://postgres@127.0.0.1:{pg.port}/{db}",
+           "REDIS_PORT": str(red.port), "REDIS_DB": "3",
            "SESSION_SECRET": SECRET, "RASA_TOKEN": uuid.uuid4().hex, "ALLOWED_ORIGINS": ORIGIN,
            # all test traffic comes from one address and a few sessions: no rate limit in the way
            "RATE_ADDRESS_BURST": "100000", "RATE_ADDRESS_PER_MINUTE": "1000000",
@@ -109,8 +115,11 @@ def cluster(tmp_path_factory):
     subprocess.run([str(ROOT / "scripts" / "run-prod.sh")], cwd=ROOT, env=env, check=True, timeout=900)
     env.update(line.split("=", 1) for line in (run_dir / "env").read_text().splitlines() if "=" in line)
     c = Cluster(run_dir, env, db)
+    c.pg, c.redis = pg, red
     yield c
     c.stop_all()
+    pg.close()
+    red.close()
     time.sleep(2)
     admin = psycopg2.connect(host="127.0.0.1", user="postgres", dbname="postgres")
     admin.autocommit = True
@@ -224,6 +233,29 @@ def test_without_the_action_server_people_get_a_kind_answer_and_it_recovers_by_i
             status, body = await say(http, "noactions-" + uuid.uuid4().hex[:8],
                                      "tot wanneer heeft de kliniek om te antwoorden", "a3")
             assert status == 200 and "op welke datum" in text_of(body)
+    asyncio.run(go())
+
+
+@pytest.mark.parametrize("service", ["pg", "redis"])
+def test_postgresql_or_redis_going_away_gives_a_kind_answer_and_it_recovers_by_itself(cluster, service):
+    async def go():
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=90)) as http:
+            session = f"{service}-" + uuid.uuid4().hex[:8]
+            status, body = await say(http, session, "tot wanneer heeft de kliniek om te antwoorden", "s1")
+            assert status == 200 and "op welke datum" in text_of(body)
+
+            getattr(cluster, service).cut()
+            for i in range(4):  # every replica and gateway meets the loss
+                status, body = await say(http, f"away-{service}-{i}-" + uuid.uuid4().hex[:6],
+                                         "is een zwijgcontract geldig", f"x{i}")
+                text = text_of(body)
+                assert status in (200, 502) and text and "traceback" not in text and "error" not in text
+                assert "nietig" in text or LMZ in text  # the answer, or the kind message with the LMZ number
+            getattr(cluster, service).restore()
+
+            # back by itself: the form that was started before goes on
+            status, body = await say(http, session, "10 januari 2026", "s2")
+            assert status == 200 and "21 februari 2026" in text_of(body), text_of(body)
     asyncio.run(go())
 
 

@@ -22,3 +22,20 @@ def test_rasas_own_logging_set_up_uses_the_redaction(monkeypatch, capsys, caplog
     out = capsys.readouterr().out + caplog.text
     assert "rest.message.received.timeout" in out
     assert "geheime vraag" not in out and "[redacted]" in out
+
+
+def test_a_logged_exception_carries_no_local_variables(monkeypatch, capsys, caplog):
+    monkeypatch.setattr(log_utils, "_anonymizer", rasa_run.redact)
+    monkeypatch.setattr(structlog.processors, "dict_tracebacks", rasa_run.TRACEBACKS_WITHOUT_LOCALS)
+    monkeypatch.setenv("FORCE_JSON_LOGGING", "1")
+    log_utils.configure_structlog(logging.INFO)
+
+    def handler(text):
+        raise RuntimeError("the lock store is away")
+    try:
+        handler("geheime vraag over mijn borst")
+    except RuntimeError:
+        structlog.get_logger().exception("rest.message.received.failure", text="geheime vraag over mijn borst")
+    out = capsys.readouterr().out + caplog.text
+    assert "the lock store is away" in out and "handler" in out
+    assert "geheime vraag" not in out
