@@ -13,7 +13,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu_components import detectors
@@ -51,7 +51,35 @@ class IntentOverrides(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            intent = decide(message.get(TEXT) or "")
+            text = message.get(TEXT) or ""
+            intent = decide(text)
             if intent:
                 message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
+            elif not text.startswith("/"):
+                unsure = unsure_alarm(message.get(INTENT) or {}, message.get(INTENT_RANKING_KEY) or [])
+                if unsure:
+                    message.set(INTENT, unsure, add_to_output=True)
         return messages
+
+
+# An emergency or threat the plain checks did not see, which the model is not very sure of, is more often a
+# word the model ties to it ("lippen" after "mijn lippen worden blauw") than a real one: the next intent is
+# taken. Suicidal thoughts are never second-guessed.
+VETOED = {"emergency", "threat"}
+VETO_BELOW = 0.9
+
+
+FALLBACK_BELOW = 0.45  # config.yml: FallbackClassifier threshold
+
+
+def unsure_alarm(intent: Dict[str, Any], ranking: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    """The intent to use instead of an unsure emergency or threat from the model (the next one, or nlu_fallback
+    when that one is unsure too), or None to keep it."""
+    if intent.get("name") not in VETOED or (intent.get("confidence") or 0.0) >= VETO_BELOW:
+        return None
+    for other in ranking:
+        if other.get("name") not in VETOED | {"suicidal", intent.get("name")}:
+            confidence = other.get("confidence") or 0.0
+            name = other["name"] if confidence >= FALLBACK_BELOW else "nlu_fallback"
+            return {"name": name, "confidence": confidence}
+    return None

@@ -37,6 +37,28 @@ def test_threats_but_not_legal_steps():
     assert not detectors.threat("mijn termijn dreigt te verlopen")
 
 
+@pytest.mark.parametrize("text", [
+    "de eigenaar stuurt me berichten dat hij weet waar ik woon als ik mijn review niet weghaal",
+    "ze zeggen dat ze precies weten waar mijn dochter woont",
+    "hij schreef: we komen je halen",
+    "de arts zei dat ze me in elkaar laten slaan",
+    "je gaat er spijt van krijgen, appte de kliniek",
+])
+def test_threats_that_do_not_say_so(text):
+    assert detectors.threat(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ik weet niet waar de kliniek woont of zit",
+    "waar woon je als je in het buitenland wordt behandeld",
+    "ik heb spijt van mijn operatie",
+    "krijg ik spijt als ik fillers neem",
+    "komen ze me halen van het vliegveld na de operatie",
+])
+def test_not_threats(text):
+    assert not detectors.threat(text)
+
+
 @pytest.mark.parametrize("text,kinds", [
     ("mail me op jan.jansen@example.nl", ["email"]),
     ("bel me op 06-12345678", ["phone"]),
@@ -96,3 +118,34 @@ def test_pasted_clause():
 def test_quoted_clause_in_a_message_about_a_clause():
     assert detectors.pasted_clause('kijk eens naar dit beding: "Partijen houden de hoogte van de schadevergoeding geheim"')
     assert not detectors.pasted_clause('de arts zei "dat komt wel goed" maar het ging mis')
+
+
+def _examples(path):
+    import yaml
+    from pathlib import Path
+    data = yaml.safe_load((Path(__file__).resolve().parents[2] / path).read_text(encoding="utf-8"))
+    for item in data.get("nlu") or []:
+        for line in (item.get("examples") or "").splitlines():
+            if line.strip().startswith("- "):
+                yield item.get("intent"), line.strip()[2:].strip()
+
+
+SAFETY = ("emergency", "suicidal", "threat")
+EXAMPLE_FILES = ["data/nlu/safety.yml", "data/nlu/basics.yml", "data/nlu/guided.yml", "data/nlu/privacy.yml",
+                 "tests/nlu/test_nlu.yml"]
+
+
+def test_plain_checks_catch_the_safety_examples_without_the_model():
+    # safety must not depend on a retrained model: the checks alone find (nearly) every example
+    examples = [(i, t) for f in EXAMPLE_FILES for i, t in _examples(f) if i in SAFETY]
+    caught = [t for i, t in examples if getattr(detectors, i)(t)]
+    assert len(caught) / len(examples) >= 0.9, set(t for _, t in examples) - set(caught)
+
+
+def test_plain_checks_raise_no_safety_alarm_on_other_examples():
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    files = EXAMPLE_FILES + sorted(str(p.relative_to(root)) for p in (root / "data" / "topics").glob("*.yml"))
+    false_alarms = [(i, t) for f in files for i, t in _examples(f) if i not in SAFETY
+                    and any(getattr(detectors, k)(t) for k in SAFETY)]
+    assert false_alarms == []

@@ -30,3 +30,28 @@ def test_unreadable_after_safety_and_personal_data():
     assert decide("x" * 5000) == "unreadable"
     assert decide("ik wil niet meer leven " * 200) == "suicidal"
     assert decide("06-12345678") == "share_personal_data"
+
+
+def _classified(text, intent, confidence, ranking):
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": confidence},
+                            "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking]})
+    IntentOverrides().process([message])
+    return message.get("intent")
+
+
+def test_an_unsure_emergency_the_plain_checks_did_not_see_takes_the_next_intent():
+    ranking = [("emergency", 0.6), ("inform", 0.5), ("faq", 0.1)]
+    assert _classified("fillers in mijn lippen", "emergency", 0.6, ranking) == {"name": "inform", "confidence": 0.5}
+
+
+def test_when_the_next_intent_is_unsure_too_it_asks_what_was_meant():
+    ranking = [("threat", 0.87), ("deny", 0.02)]
+    assert _classified("fillers in mijn lippen", "threat", 0.87, ranking)["name"] == "nlu_fallback"
+
+
+def test_a_sure_model_and_suicidal_thoughts_are_kept():
+    assert _classified("mijn lip wordt raar", "emergency", 0.95, [("emergency", 0.95)])["name"] == "emergency"
+    assert _classified("het heeft allemaal geen nut", "suicidal", 0.5,
+                       [("suicidal", 0.5), ("faq", 0.4)])["name"] == "suicidal"
+    # the plain check sees it: always the alarm, whatever the model said
+    assert _classified("ik bloed heel erg", "faq", 0.9, [("faq", 0.9)])["name"] == "emergency"
