@@ -24,15 +24,18 @@ from bot.config import Config
 from bot.conversations import ConversationStore
 from bot.health import healthz
 from bot.rasa_client import RasaClient
-from bot.ratelimit import RateLimiter
+from bot.ratelimit import make_limiter
 
 
 def create_app(config: Config | None = None, *, clock: Callable[[], float] = time.monotonic) -> web.Application:
     config = config or Config.from_env()
     app = web.Application(client_max_size=config.max_body_bytes)
     app[keys.CONFIG] = config
-    app[keys.SESSION_LIMIT] = RateLimiter(config.rate_session_burst, config.rate_session_per_minute, clock)
-    app[keys.ADDRESS_LIMIT] = RateLimiter(config.rate_address_burst, config.rate_address_per_minute, clock)
+    redis_url = config.rate_limit_redis_url
+    app[keys.SESSION_LIMIT] = make_limiter(redis_url, "session", config.rate_session_burst,
+                                           config.rate_session_per_minute, clock)
+    app[keys.ADDRESS_LIMIT] = make_limiter(redis_url, "address", config.rate_address_burst,
+                                           config.rate_address_per_minute, clock)
     app[keys.CONVERSATIONS] = ConversationStore(config.tracker_store_url)
     security.install(app, config)
     app.cleanup_ctx.append(_http_session)

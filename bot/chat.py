@@ -98,7 +98,7 @@ async def chat(request: web.Request) -> web.Response:
     config = app[keys.CONFIG]
     started = time.monotonic()
 
-    decision = app[keys.ADDRESS_LIMIT].hit(client_address(request, config.trusted_proxy_hops))
+    decision = await app[keys.ADDRESS_LIMIT].take(client_address(request, config.trusted_proxy_hops))
     if not decision.allowed:
         log.info("chat refused: address rate limit")
         return _rate_limited(decision)
@@ -109,7 +109,7 @@ async def chat(request: web.Request) -> web.Response:
     message = parsed.message
     sender = pseudonymise(parsed.session, config.session_secret)
 
-    decision = app[keys.SESSION_LIMIT].hit(sender)
+    decision = await app[keys.SESSION_LIMIT].take(sender)
     if not decision.allowed:
         log.info("chat refused: session rate limit")
         return _rate_limited(decision)

@@ -15,6 +15,7 @@
     MAX_BODY_BYTES                larger request bodies get 413 (64 KiB)
     TRACKER_STORE_URL             Rasa's tracker store (SQLAlchemy URL), to delete a conversation on request
     RASA_TOKEN                    Rasa's API token (rasa run --auth-token), to read a turn back from a tracker
+    RATE_LIMIT_REDIS_URL          redis://host:6379/2: rate limits shared by all gateway replicas (else in memory)
     TELEGRAM_TOKEN                the bot's token from BotFather; with TELEGRAM_WEBHOOK_SECRET the gateway serves
     TELEGRAM_WEBHOOK_SECRET       POST /telegram/webhook (docs/telegram.md); 1-256 of A-Z a-z 0-9 _ -
     TELEGRAM_API_URL              the Bot API server (https://api.telegram.org); tests point it at a fake
@@ -64,6 +65,7 @@ class Config:
     max_body_bytes: int = 64 * 1024
     tracker_store_url: str = "sqlite:///.rasa/tracker.db"
     rasa_token: str = field(default="", repr=False)
+    rate_limit_redis_url: str = field(default="", repr=False)
     telegram_token: str = field(default="", repr=False)
     telegram_webhook_secret: str = field(default="", repr=False)
     telegram_api_url: str = "https://api.telegram.org"
@@ -123,6 +125,7 @@ class Config:
         for name, key in (("BOT_HOST", "host"), ("RASA_URL", "rasa_url"), ("ACTIONS_URL", "actions_url"),
                           ("SESSION_SECRET", "session_secret"), ("FRAME_ANCESTORS", "frame_ancestors"),
                           ("TRACKER_STORE_URL", "tracker_store_url"), ("RASA_TOKEN", "rasa_token"),
+                          ("RATE_LIMIT_REDIS_URL", "rate_limit_redis_url"),
                           ("TELEGRAM_TOKEN", "telegram_token"), ("TELEGRAM_WEBHOOK_SECRET", "telegram_webhook_secret"),
                           ("TELEGRAM_API_URL", "telegram_api_url")):
             if get(name) is not None:

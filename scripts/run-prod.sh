@@ -33,6 +33,8 @@ export BOT_ENV=production TRUSTED_PROXY_HOPS=1
 export RASA_TIMEOUT=${RASA_TIMEOUT:-60}  # under load, and while a lost replica's lock runs out, a turn can take a while
 export ALLOWED_ORIGINS=${ALLOWED_ORIGINS:-http://localhost:$PUBLIC_PORT,http://127.0.0.1:$PUBLIC_PORT}
 source scripts/env.sh
+# the gateways' rate limits, shared in Redis (a database of its own)
+export RATE_LIMIT_REDIS_URL=${RATE_LIMIT_REDIS_URL:-redis://$REDIS_HOST:$REDIS_PORT/2}
 
 # the PostgreSQL database, when it is not there yet
 $BIN/python - "$TRACKER_STORE_URL" <<'PY'

@@ -45,7 +45,7 @@ from bot.conversations import ConversationStore, carry_out_deletion
 from bot.privacy import PRIVACY_REPLY, scrub
 from bot.pseudonym import TELEGRAM_PREFIX, pseudonymise
 from bot.rasa_client import RasaClient, RasaError, clean_messages
-from bot.ratelimit import RateLimiter
+from bot.ratelimit import make_limiter
 from bot.telegram import texts
 from bot.telegram.buttons import ButtonCodec
 from bot.telegram.format import Part, render, text_parts
@@ -74,7 +74,8 @@ class TelegramChannel:
             raise ValueError("TELEGRAM_TOKEN is not set")
         self.config = config
         self.rasa = rasa
-        self.limit = RateLimiter(config.rate_chat_burst, config.rate_chat_per_minute, clock)
+        self.limit = make_limiter(config.rate_limit_redis_url, "chat", config.rate_chat_burst,
+                                  config.rate_chat_per_minute, clock)
         self.codec = ButtonCodec(config.session_secret)
         self.ledger = Ledger()
         self.conversations = ConversationStore(config.tracker_store_url)
@@ -270,7 +271,7 @@ class TelegramChannel:
             if first is not None:
                 await first()
             sender = self.sender(chat_id)
-            decision = self.limit.hit(sender)
+            decision = await self.limit.take(sender)
             if decision.allowed:
                 self._told_limited.discard(sender)
                 parts = await produce(sender)

@@ -81,3 +81,48 @@ def test_retry_after_seconds_rounds_up_to_at_least_one():
 def test_bad_settings(burst, per_minute):
     with pytest.raises(ValueError):
         RateLimiter(burst, per_minute)
+
+
+# --- shared by the gateway replicas, in the machine's Redis ----------------------------------------------------
+def _redis_up() -> bool:
+    import redis
+    try:
+        return redis.Redis(host="127.0.0.1", port=6379, socket_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+needs_redis = pytest.mark.skipif(not _redis_up(), reason="Redis is not running on 127.0.0.1:6379")
+
+
+@needs_redis
+async def test_two_gateways_share_one_bucket_per_key():
+    import uuid
+
+    import redis.asyncio
+    from bot.ratelimit import SharedRateLimiter
+    name = "test-" + uuid.uuid4().hex
+    first = redis.asyncio.from_url("redis://127.0.0.1:6379/5")
+    second = redis.asyncio.from_url("redis://127.0.0.1:6379/5")  # another replica, its own connection
+    a = SharedRateLimiter(first, name, burst=3, per_minute=6)
+    b = SharedRateLimiter(second, name, burst=3, per_minute=6)
+    assert [(await x.take("web-1")).allowed for x in (a, b, a)] == [True, True, True]
+    refused = await b.take("web-1")
+    assert not refused.allowed and 9 < refused.retry_after <= 10  # one token per 10 s
+    assert (await a.take("web-2")).allowed  # another key, its own bucket
+    await first.close()
+    await second.close()
+
+
+async def test_without_redis_requests_go_through():
+    import redis.asyncio
+    from bot.ratelimit import SharedRateLimiter
+    from .conftest import closed_port
+    client = redis.asyncio.from_url(f"redis://127.0.0.1:{closed_port()}/0", socket_connect_timeout=0.5)
+    assert (await SharedRateLimiter(client, "x", burst=1, per_minute=1).take("web-1")).allowed
+
+
+def test_make_limiter_picks_memory_or_redis():
+    from bot.ratelimit import SharedRateLimiter, make_limiter
+    assert isinstance(make_limiter("", "session", 2, 10), RateLimiter)
+    assert isinstance(make_limiter("redis://127.0.0.1:6379/5", "session", 2, 10), SharedRateLimiter)
