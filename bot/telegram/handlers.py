@@ -22,7 +22,10 @@ the ledger before anything is sent. When Rasa or the action server fails (an err
 all), the person gets the web channel's apology with the LMZ number and a button "Opnieuw proberen" that sends
 their (already scrubbed) message again, so nothing they typed is lost. When sending to Telegram fails on a
 network error, the record is marked failed: the webhook answers 500 and Telegram delivers the update again; the
-next delivery sends what is left and does not ask Rasa a second time. In long polling Telegram does not deliver
+next delivery sends what is left and does not ask Rasa a second time. With several gateway replicas the next
+delivery may reach another one, which has no record: a text message older than REDELIVERY_AGE is first looked
+up in the conversation (each message goes to Rasa with its update id), and an answer found there is sent
+instead of asking Rasa again. In long polling Telegram does not deliver
 again, so the channel itself tries `delivery_attempts` times. Errors that repeating cannot mend (Telegram
 refuses the message, or the person blocked the bot) are logged and the update counts as done.
 """
@@ -64,6 +67,9 @@ Produce = Callable[[str], Awaitable[list[Part]]]
 def api_urls(config: Config) -> tuple[str, str]:
     """PTB's base_url and base_file_url for the Bot API server in TELEGRAM_API_URL (the token is appended)."""
     return f"{config.telegram_api_url}/bot", f"{config.telegram_api_url}/file/bot"
+
+
+REDELIVERY_AGE = 20  # seconds: a text message older than this is looked up in the conversation first
 
 
 class TelegramChannel:
@@ -215,8 +221,16 @@ class TelegramChannel:
             clean, kinds = scrub(text)
             # the update id goes with the message: if the Rasa replica that takes it dies, the gateway can tell
             # from the conversation whether it was answered (bot/rasa_client.py)
+            turn = f"tg-{update.update_id}"
+            if message.date is not None and time.time() - message.date.timestamp() > REDELIVERY_AGE:
+                # an old message: most likely Telegram delivers it again, perhaps to another gateway replica
+                # than the first time; if Rasa answered it then, that answer is sent and Rasa is not asked again
+                recorded = await self._rasa().recorded_answer(sender, turn)
+                if recorded:
+                    log.info("telegram: update %d was answered before, by another replica", update.update_id)
+                    return render(clean_messages(recorded), self.codec.encode)
             return await self._ask(context, chat_id, sender, clean, kinds, reply_to=message.message_id,
-                                   turn=f"tg-{update.update_id}")
+                                   turn=turn)
         await self._respond(update, context, produce)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -56,10 +56,23 @@ class ScriptedRasa:
     slots: dict[str, dict[str, str]] = field(default_factory=dict)
     answers: dict[str, list[dict]] = field(default_factory=dict)
 
+    stored: dict[str, list[dict]] = field(default_factory=dict)  # the tracker store: sender -> events
+    tracker_reads: int = 0
+
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/webhooks/rest/webhook", self.webhook)
+        app.router.add_get("/conversations/{sender}/tracker", self.tracker)
         return app
+
+    async def tracker(self, request: web.Request) -> web.Response:
+        self.tracker_reads += 1
+        return web.json_response({"events": self.stored.get(request.match_info["sender"], [])})
+
+    def store(self, body: dict, answer: list[dict]) -> None:
+        events = self.stored.setdefault(body["sender"], [])
+        events.append({"event": "user", "text": body["message"], "metadata": body.get("metadata") or {}})
+        events += [{"event": "bot", "text": m.get("text"), "data": {"buttons": m.get("buttons")}} for m in answer]
 
     async def webhook(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -70,7 +83,9 @@ class ScriptedRasa:
             await asyncio.sleep(self.delay)
         if self.mode == "empty":
             return web.json_response([])
-        return web.json_response([dict(m, recipient_id=body["sender"]) for m in self.answer(body)])
+        answer = self.answer(body)
+        self.store(body, answer)
+        return web.json_response([dict(m, recipient_id=body["sender"]) for m in answer])
 
     def answer(self, body: dict) -> list[dict]:
         sender, text = body["sender"], body["message"]

@@ -286,6 +286,25 @@ async def test_telegram_failing_asks_rasa_once_and_the_redelivery_sends_the_answ
         "Nee. Een zwijgcontract over een incident in de zorg is nietig.", SOURCE]
 
 
+async def test_a_redelivery_to_another_replica_sends_the_answer_rasa_stored_without_asking_again(
+        make_channel, telegram, rasa):
+    first, second = await make_channel(), await make_channel()  # two gateway replicas
+    update = text_update("Is een zwijgcontract geldig?")
+    update["message"]["date"] -= 60  # Telegram delivers an update again only after a while
+    telegram.fail["sendMessage"] = [500]
+    assert not await first.process(update)  # Rasa answered, Telegram could not be reached: 500
+    telegram.clear()
+    assert await second.process(update)
+    assert len(rasa.received) == 1  # the other replica read the answer from the conversation
+    assert [visible(c.params["text"]) for c in telegram.sent()] == [
+        "Nee. Een zwijgcontract over een incident in de zorg is nietig.", SOURCE]
+
+
+async def test_a_new_message_is_not_looked_up_first(channel, telegram, rasa):
+    assert await channel.process(text_update("Is een zwijgcontract geldig?"))
+    assert rasa.tracker_reads == 0 and len(rasa.received) == 1
+
+
 async def test_a_half_sent_answer_continues_where_it_stopped(channel, telegram, rasa):
     update = text_update("Is een zwijgcontract geldig?")
     telegram.fail["sendMessage"] = [0, 502]  # the first part goes, the second fails
