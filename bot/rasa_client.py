@@ -59,10 +59,12 @@ class RasaClient:
 
     async def _post(self, sender: str, message: str, turn: str | None) -> list[Any]:
         body: dict[str, Any] = {"sender": sender, "message": message}
+        headers = {}
         if turn is not None:
             body["metadata"] = {TURN_KEY: turn}
+            headers["X-Request-Id"] = turn  # for the logs of a proxy in front of Rasa: which replica took it
         try:
-            async with self.session.post(self.url, json=body, timeout=self.timeout) as resp:
+            async with self.session.post(self.url, json=body, headers=headers, timeout=self.timeout) as resp:
                 if resp.status != 200:
                     raise RasaError("status", str(resp.status))
                 try:
