@@ -233,16 +233,21 @@ def _run(results: Dict, target: str, users: int) -> Optional[Dict]:
     return results.get("runs", {}).get(target, {}).get(str(users))
 
 
-def load_rows(results: Dict) -> List[List[str]]:
-    rows = []
+def _each_run(results: Dict):
+    """(users, label, run) of every measured run, by level, in the order of TARGETS."""
     for users in _levels(results):
         for target, label in TARGETS.items():
             run = _run(results, target, users)
-            if run is None:
-                continue
-            rows.append([str(users), label, fmt_number(run.get("p50_ms"), 0), fmt_number(run.get("p95_ms"), 0),
-                         fmt_number(run.get("p99_ms"), 0), fmt_number(run.get("msg_per_s"), 1),
-                         fmt_number(run.get("errors"), 0)])
+            if run is not None:
+                yield users, label, run
+
+
+def load_rows(results: Dict) -> List[List[str]]:
+    rows = []
+    for users, label, run in _each_run(results):
+        rows.append([str(users), label, fmt_number(run.get("p50_ms"), 0), fmt_number(run.get("p95_ms"), 0),
+                     fmt_number(run.get("p99_ms"), 0), fmt_number(run.get("msg_per_s"), 1),
+                     fmt_number(run.get("errors"), 0)])
     return rows
 
 
@@ -279,15 +284,11 @@ def reference_rows(results: Dict) -> List[List[str]]:
 
 def detail_rows(results: Dict) -> List[List[str]]:
     rows = []
-    for users in _levels(results):
-        for target, label in TARGETS.items():
-            run = _run(results, target, users)
-            if run is None:
-                continue
-            rows.append([str(users), label, f"{run['ok']}/{run['users'] * run['per_user']}",
-                         fmt_number(run.get("mean_ms"), 0), fmt_number(run.get("max_ms"), 0),
-                         fmt_number(run.get("empty_replies"), 0), fmt_number(run.get("wall_s"), 1),
-                         fmt_number(run.get("others_cpu_pct"), 0)])
+    for users, label, run in _each_run(results):
+        rows.append([str(users), label, f"{run['ok']}/{run['users'] * run['per_user']}",
+                     fmt_number(run.get("mean_ms"), 0), fmt_number(run.get("max_ms"), 0),
+                     fmt_number(run.get("empty_replies"), 0), fmt_number(run.get("wall_s"), 1),
+                     fmt_number(run.get("others_cpu_pct"), 0)])
     return rows
 
 
