@@ -3,9 +3,10 @@ records what it received, a closed port, a clock the tests move by hand, and a c
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, AsyncIterator
 
 import pytest
 from aiohttp import web
@@ -91,6 +92,17 @@ class FakeRasa:
         return web.json_response(self.answer)
 
 
+@contextlib.asynccontextmanager
+async def serving(app: web.Application, **runner_options: Any) -> AsyncIterator[str]:
+    """Serves a fake server's app on 127.0.0.1 (port 0: the OS picks a free one); its base URL."""
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server(**runner_options)
+    try:
+        yield str(server.make_url("")).rstrip("/")
+    finally:
+        await server.close()
+
+
 class Clock:
     def __init__(self, now: float = 1000.0) -> None:
         self.now = now
@@ -116,10 +128,8 @@ def fake() -> FakeRasa:
 
 @pytest.fixture
 async def fake_url(fake: FakeRasa):
-    server = TestServer(fake.app(), host="127.0.0.1")  # port 0: the OS picks a free one
-    await server.start_server(access_log=None)  # the gateway's own logs are what the tests look at
-    yield str(server.make_url("")).rstrip("/")
-    await server.close()
+    async with serving(fake.app(), access_log=None) as url:  # the gateway's own logs are what the tests look at
+        yield url
 
 
 @pytest.fixture

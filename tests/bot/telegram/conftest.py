@@ -13,13 +13,12 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestServer
 
 from bot.config import Config
 from bot.rasa_client import RasaClient
 from bot.telegram.handlers import TelegramChannel
 
-from ..conftest import SECRET, make_config
+from ..conftest import SECRET, make_config, serving
 from .fake_telegram import *  # noqa: F401,F403  (the fake Bot API and the Update builders, for the tests)
 from .fake_telegram import TOKEN, WEBHOOK_SECRET, FakeTelegram
 
@@ -31,10 +30,8 @@ def telegram() -> FakeTelegram:
 
 @pytest.fixture
 async def telegram_url(telegram: FakeTelegram):
-    server = TestServer(telegram.app(), host="127.0.0.1")
-    await server.start_server()
-    yield str(server.make_url("")).rstrip("/")
-    await server.close()
+    async with serving(telegram.app()) as url:
+        yield url
 
 
 # --- a scripted Rasa -----------------------------------------------------------------------------------------
@@ -121,10 +118,8 @@ def rasa() -> ScriptedRasa:
 
 @pytest.fixture
 async def rasa_url(rasa: ScriptedRasa):
-    server = TestServer(rasa.app(), host="127.0.0.1")
-    await server.start_server()
-    yield str(server.make_url("")).rstrip("/")
-    await server.close()
+    async with serving(rasa.app()) as url:
+        yield url
 
 
 def telegram_config(rasa_url: str, telegram_url: str, **overrides: Any) -> Config:
