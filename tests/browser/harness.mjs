@@ -30,6 +30,9 @@ export function freePort() {
 
 // What the fake Rasa says to a message (Rasa's REST channel answers a JSON list).
 function answer(message) {
+  if (message === "/affirm") {  // yes to "shall I delete this conversation?": the assistant asks the gateway to
+    return [{ recipient_id: "x", custom: { type: "delete_conversation" } }];
+  }
   if (message === "/complaint_route") {
     return [
       { recipient_id: "x", text: "Je wilt klagen. Hier is een voorbeeldbrief." },
@@ -101,7 +104,7 @@ export async function startGateway(rasaUrl, extraEnv = {}) {
       ...process.env, BOT_HOST: "127.0.0.1", BOT_PORT: String(port), ALLOWED_ORIGINS: base, RASA_URL: rasaUrl,
       ACTIONS_URL: rasaUrl, SESSION_SECRET: "browser-test-secret-" + "x".repeat(32), LOG_LEVEL: "WARNING",
       RATE_SESSION_BURST: "100", RATE_ADDRESS_BURST: "500", RATE_SESSION_PER_MINUTE: "600",
-      RATE_ADDRESS_PER_MINUTE: "3000", RASA_TIMEOUT: "5", ...extraEnv,
+      RATE_ADDRESS_PER_MINUTE: "3000", RASA_TIMEOUT: "5", TRACKER_STORE_URL: "sqlite://", ...extraEnv,
     },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -321,6 +321,36 @@ describe("conversation state", () => {
   });
 });
 
+describe("privacy", () => {
+  test("after the gateway deleted the conversation the tab forgets it too, and starts a new session", async () => {
+    const page = await loadDemo();
+    await openWidget(page);
+    await answerWithButtons(page);
+    const senderBefore = env.fake.received.at(-1).sender;
+    await sendMessage(page, "/affirm");
+    await page.locator("cz-chat li.msg.bot", { hasText: "Je gesprek is gewist" }).waitFor();
+    assert.equal(await page.locator("cz-chat li.msg").count(), 1, "only the confirmation is left");
+    await page.reload();
+    await openWidget(page);
+    assert.equal(await page.locator("cz-chat li.msg").count(), 1, "the deleted messages do not come back");
+    await sendMessage(page, "hallo");
+    await page.waitForFunction(() => document.querySelector("cz-chat").shadowRoot.querySelectorAll("li.msg").length >= 3);
+    assert.notEqual(env.fake.received.at(-1).sender, senderBefore, "a new session id");
+  });
+
+  test("the panel links to the privacy statement, which is accessible under the same CSP", async () => {
+    const page = await loadDemo();
+    await openWidget(page);
+    const link = page.locator("cz-chat .intro a");
+    assert.equal(await link.getAttribute("href"), env.base + "/privacy");
+    await page.goto(env.base + "/privacy");
+    await page.getByRole("heading", { level: 1, name: "Privacyverklaring van de chat" }).waitFor();
+    assert.ok((await page.locator("main").textContent()).includes("30 dagen"));
+    assert.deepEqual(page.problems, []);  // (before axe, which tries inline styles of its own)
+    noViolations(await axeViolations(page, env.base), "on the privacy page");
+  });
+});
+
 describe("waiting", () => {
   test("a typing indicator (aria-hidden) and a hidden status 'De assistent typt' while waiting", async () => {
     const page = await loadDemo();
