@@ -359,3 +359,11 @@ async def test_a_delivery_while_the_same_update_is_still_handled_waits_for_it(ch
     first, second = await asyncio.gather(channel.process(update), channel.process(update))
     assert first is True and second is True
     assert len(rasa.received) == 1 and len(telegram.sent()) == 1
+
+
+# --- privacy rights --------------------------------------------------------------------------------------------
+async def test_yes_to_deleting_the_conversation_deletes_it_and_says_so(channel, telegram, rasa):
+    rasa.answers["/affirm"] = [{"custom": {"type": "delete_conversation"}}]  # what action_delete_conversation sends
+    assert await channel.process(callback_update(channel.codec.encode("/affirm")))
+    assert any(t.startswith("Je gesprek is gewist.") for t in telegram.texts())
+    assert "delete_conversation" not in str(telegram.calls)  # the request itself is never shown
