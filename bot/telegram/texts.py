@@ -43,6 +43,7 @@ PRIVACY = (
     "- Staat er een e-mailadres, telefoonnummer, BSN of rekeningnummer in je bericht? Dan halen we dat eruit "
     "voordat we je bericht bewaren.\n"
     "- Foto's, spraakberichten en bestanden lezen en bewaren we niet.\n"
+    "- Na 30 dagen wissen we het gesprek. Wil je het nu al wissen? Typ dan: verwijder mijn gegevens.\n"
     "- Telegram zelf bewaart je berichten ook. Dat staat in de regels van Telegram.\n"
     "Met /reset begin je een nieuw gesprek."
 )
