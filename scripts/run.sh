@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the action server, Rasa (REST channel) and the gateway, waits until they answer, and says where to talk to them.
-#   scripts/run.sh           serve on http://localhost:5005/webhooks/rest/webhook
+#   scripts/run.sh           the demo page with the chat widget on http://localhost:8000, Rasa on :5005
 #   scripts/run.sh --shell   chat in this terminal
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,8 +45,9 @@ pids+=($!)
 wait_for "http://localhost:$BOT_PORT/healthz" "The gateway" 30
 echo
 echo "The assistant is running."
-echo "  Talk to it:  curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"hallo\"}'"
-echo "  Gateway:     http://localhost:$BOT_PORT/api/chat (web channel, privacy filter), health: http://localhost:$BOT_PORT/healthz"
+echo "  Chat with it: http://localhost:$BOT_PORT (a demo page with the chat widget)"
+echo "  Web chat API: http://localhost:$BOT_PORT/api/chat (privacy filter), health: http://localhost:$BOT_PORT/healthz"
+echo "  Rasa itself:  curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"hallo\"}'"
 echo "  Or chat in a terminal: make shell"
 echo "  Logs: $LOGS/   Stop: Ctrl-C"
 if [ "${RUN_DETACHED:-}" = "1" ]; then
