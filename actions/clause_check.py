@@ -53,8 +53,8 @@ SRC_OTHER_MATTERS = ("Van Doorne · https://www.vandoorne.com/artikelen/verbod-o
 
 # Messages while filling the form (B1; quality.readability).
 NOTE_TOO_SHORT = "Dat is kort voor een beding. Plak de hele zin uit je contract."
-NOTE_TOO_LONG = (f"Dat is te lang. Plak alleen het beding over praten, delen of geheimhouding. "
-                 f"Dat is vaak één artikel of een paar zinnen.")
+NOTE_TOO_LONG = ("Dat is te lang. Plak alleen het beding over praten, delen of geheimhouding. "
+                 "Dat is vaak één artikel of een paar zinnen.")
 NOTE_NOT_UNDERSTOOD = "Ik begreep je antwoord niet. Kies een knop, of typ ja, nee of weet ik niet."
 
 # ---------------------------------------------------------------------------------------------------------------

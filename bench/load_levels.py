@@ -32,7 +32,6 @@ import os
 import secrets
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -40,7 +39,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from . import messages as msgs
 from .load import Endpoint, run_users
 from .messages import Conversation, schedule
-from .procs import (CpuMeter, Proc, find_free_ports, http_ok, install_signal_handlers, log, rasa_model_loaded, run_guarded,
+from .procs import (CpuMeter, Proc, find_free_ports, http_ok, install_signal_handlers, log, rasa_model_loaded, run_dirs,
+                    run_guarded,
                     wait_until)
 from .projects import (CACHE, RASA, ROOT, bench_env, cached_reference, copy_project, has_actions,
                        make_cached_reference, rasa_version, train, write_server_files)
@@ -590,13 +590,11 @@ def new_results(args: argparse.Namespace, run_id: str) -> Dict:
 def main(argv: Optional[List[str]] = None) -> int:
     args = parse_args(argv)
     install_signal_handlers()
-    logs = CACHE / "logs-load"
-    shutil.rmtree(logs, ignore_errors=True)
-    logs.mkdir(parents=True)
-    scratch = Path(tempfile.mkdtemp(prefix="rasa-bench-load-"))
+    logs, scratch = run_dirs("logs-load", "rasa-bench-load-")
     run_id = new_run_id()
     results = new_results(args, run_id)
     log(f"run {run_id}; temp dir {scratch}; logs in {logs}")
+
     def work() -> Optional[int]:
         project = copy_project(ROOT, scratch / "assistant")
         models = scratch / "models"

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import atexit
+import shutil
+import tempfile
 import ctypes
 import json
 import os
@@ -176,6 +178,15 @@ def stop_all() -> None:
         p.stop()
 
 
+def run_dirs(logs_name: str, prefix: str) -> tuple:
+    """(logs, scratch) of one benchmark run: an emptied log folder in .bench/ and a new temp dir."""
+    from .projects import CACHE  # projects imports this module
+    logs = CACHE / logs_name
+    shutil.rmtree(logs, ignore_errors=True)
+    logs.mkdir(parents=True)
+    return logs, Path(tempfile.mkdtemp(prefix=prefix))
+
+
 def run_guarded(work: Callable[[], Optional[int]], scratch: Path, keep_temp: bool, failure_code: int) -> Optional[int]:
     """Runs `work` (which may return an exit code); afterwards stops every server it started and removes the temp
     dir. The exit code when it did not finish: 130 on Ctrl-C, `failure_code` when a step failed."""
@@ -195,7 +206,6 @@ def run_guarded(work: Callable[[], Optional[int]], scratch: Path, keep_temp: boo
         if keep_temp:
             log(f"kept {scratch}")
         else:
-            import shutil
             shutil.rmtree(scratch, ignore_errors=True)
 
 

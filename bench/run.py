@@ -17,16 +17,16 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Dict, List, Optional
 
 from . import messages as msgs
 from .load import latency_run, throughput_run
-from .procs import (CpuMeter, Proc, find_free_ports, http_ok, install_signal_handlers, log, rasa_model_loaded, run_guarded,
+from .procs import (CpuMeter, Proc, find_free_ports, http_ok, install_signal_handlers, log, rasa_model_loaded, run_dirs,
+                    run_guarded,
                     wait_until)
-from .projects import (CACHE, RASA, ROOT, bench_env, cached_reference, copy_project, has_actions,
+from .projects import (RASA, ROOT, bench_env, cached_reference, copy_project, has_actions,
                        make_cached_reference, rasa_init, rasa_version, store_reference, train,
                        write_server_files)
 from .stats import DETAIL_ROWS, MAIN_ROWS, NO_RATIO, TABLE_HEADER, build_rows, markdown_table, ratio
@@ -154,8 +154,8 @@ def report(results: Dict) -> str:
         markdown_table(TABLE_HEADER, build_rows(a, r, DETAIL_ROWS)),
         "",
         "How it was measured:",
-        f"- training: wall time of `rasa train --force --fixed-model-name … --out <temp>` on a copy of each "
-        f"project, with an empty Rasa cache." + (" Skipped in this run." if s["skip_train"] else ""),
+        "- training: wall time of `rasa train --force --fixed-model-name … --out <temp>` on a copy of each "
+        "project, with an empty Rasa cache." + (" Skipped in this run." if s["skip_train"] else ""),
         "- start-up: from the start of `rasa run --enable-api --model …` until GET /status names the model file.",
         "- RSS: VmRSS summed over the Rasa server's process tree (/proc); the action server is listed apart.",
         f"- latency: {s['messages']} messages from one user, one at a time, a new sender per conversation of "
@@ -199,13 +199,11 @@ def report(results: Dict) -> str:
 def main(argv: Optional[List[str]] = None) -> int:
     args = parse_args(argv)
     install_signal_handlers()
-    logs = CACHE / "logs"
-    shutil.rmtree(logs, ignore_errors=True)
-    logs.mkdir(parents=True)
-    scratch = Path(tempfile.mkdtemp(prefix="rasa-bench-"))
+    logs, scratch = run_dirs("logs", "rasa-bench-")
     log(f"temp dir {scratch}; logs in {logs}")
     assistant: Dict = {}
     reference: Dict = {}
+
     def work() -> Optional[int]:
         assistant_project = copy_project(ROOT, scratch / "assistant")
         models = scratch / "models"
@@ -222,21 +220,20 @@ def main(argv: Optional[List[str]] = None) -> int:
             reference_model = reference_project / "models" / "reference.tar.gz"
             assistant["train_s"] = reference["train_s"] = None
         else:
-            log("training this assistant (fresh, in the temp dir)")
-            meter = CpuMeter()
-            trained = train(assistant_project, models, "assistant", logs, scratch, args.train_timeout)
-            assistant["others_cpu_train_pct"] = meter.others_share() * 100
-            assistant["train_s"], assistant_model = trained["train_s"], trained["model"]
-            log(f"this assistant trained in {assistant['train_s']:.1f} s")
+            def timed_train(project: Path, name: str, into: Dict) -> Path:
+                log(f"training {name} (fresh, in the temp dir)")
+                meter = CpuMeter()
+                trained = train(project, models, name, logs, scratch, args.train_timeout)
+                into["others_cpu_train_pct"] = meter.others_share() * 100
+                into["train_s"] = trained["train_s"]
+                log(f"{name} trained in {into['train_s']:.1f} s")
+                return trained["model"]
+
+            assistant_model = timed_train(assistant_project, "assistant", assistant)
             reference_project = scratch / "reference"
             log("creating the reference bot with `rasa init --no-prompt` (it trains once itself; not timed)")
             reference["init_s"] = rasa_init(reference_project, logs, scratch)
-            log("training the reference bot (fresh)")
-            meter = CpuMeter()
-            trained = train(reference_project, models, "reference", logs, scratch, args.train_timeout)
-            reference["others_cpu_train_pct"] = meter.others_share() * 100
-            reference["train_s"], reference_model = trained["train_s"], trained["model"]
-            log(f"reference bot trained in {reference['train_s']:.1f} s")
+            reference_model = timed_train(reference_project, "reference", reference)
             store_reference(reference_project, reference_model, reference["train_s"])
 
         with_actions = has_actions(assistant_project)

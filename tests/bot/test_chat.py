@@ -9,7 +9,7 @@ from bot.chat import EMPTY, RASA_DOWN, RATE_LIMITED, TOO_LONG, UNREADABLE
 from bot.privacy import PRIVACY_REPLY
 from bot.pseudonym import pseudonymise
 
-from .conftest import ORIGIN, RASA_ANSWER, SECRET, closed_port, make_config
+from .conftest import ORIGIN, SECRET, closed_port, make_config
 
 HEADERS = {"Origin": ORIGIN}
 LMZ_PHONE = "088 - 120 50 20"

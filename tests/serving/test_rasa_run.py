@@ -1,5 +1,4 @@
 """serving/rasa_run.py: Rasa's structured logs lose the message text."""
-import json
 import logging
 
 import structlog
