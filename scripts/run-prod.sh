@@ -49,20 +49,8 @@ if url.get_backend_name() == "postgresql":
     admin.dispose()
 PY
 
-pids=()
-start() {  # name, command...
-  local name=$1; shift
-  "$@" >"$LOGS/$name.log" 2>&1 &
-  pids+=($!)
-  echo $! > "$RUN_DIR/pids/$name"
-}
-stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap stop EXIT INT TERM
-wait_for() {  # url, name, seconds
-  for _ in $(seq 1 "$3"); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 1; done
-  echo "$2 did not start in $3 s; see $LOGS" >&2
-  return 1
-}
+PIDS_DIR=$RUN_DIR/pids
+source scripts/procs.sh
 
 # what every process here was started with, for starting one again by hand: env $(cat $RUN_DIR/env) scripts/serve.sh …
 (umask 077 && env | grep -E '^(SESSION_SECRET|RASA_TOKEN|TRACKER_STORE_URL|LOCK_STORE_TYPE|REDIS_[A-Z]+|ACTION_SERVER_URL|RASA_URL|ACTIONS_URL|BOT_ENV|TRUSTED_PROXY_HOPS|ALLOWED_ORIGINS|RASA_TIMEOUT|MODEL|TICKET_LOCK_LIFETIME|RATE_[A-Z_]+)=' > "$RUN_DIR/env")
@@ -93,8 +81,4 @@ for port in $rasa_ports; do wait_for "http://127.0.0.1:$port/" "Rasa on $port" 3
 wait_for "http://127.0.0.1:$PUBLIC_PORT/healthz" "The gateways behind nginx" 60
 echo "The assistant runs on http://localhost:$PUBLIC_PORT ($RASA_REPLICAS Rasa replicas, $GATEWAY_REPLICAS gateways, nginx)."
 echo "  Logs: $LOGS/   Stop: Ctrl-C"
-if [ "${RUN_DETACHED:-}" = "1" ]; then
-  trap - EXIT INT TERM
-  exit 0
-fi
-wait
+detach_or_wait

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the action server, Rasa (REST channel) and the gateway, waits until they answer, and says where to talk to them.
+# Starts the action server, Rasa (REST channel) and the gateway (each as scripts/serve.sh runs it in production),
+# waits until they answer, and says where to talk to them.
 #   scripts/run.sh           the demo page with the chat widget on http://localhost:8000, Rasa on :5005
 #   scripts/run.sh --shell   chat in this terminal
 set -euo pipefail
@@ -13,21 +14,9 @@ BOT_PORT=${BOT_PORT:-8000}
 LOGS=${LOGS:-.rasa/logs}
 mkdir -p "$LOGS"
 
-pids=()
-stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap stop EXIT INT TERM
+source scripts/procs.sh
 
-wait_for() {  # url, name, seconds
-  for _ in $(seq 1 "$3"); do
-    curl -fsS "$1" >/dev/null 2>&1 && return 0
-    sleep 1
-  done
-  echo "$2 did not start in $3 s; see $LOGS" >&2
-  return 1
-}
-
-$BIN/rasa run actions --port "$ACTIONS_PORT" --actions actions >"$LOGS/actions.log" 2>&1 &
-pids+=($!)
+start actions scripts/serve.sh actions "$ACTIONS_PORT"
 wait_for "http://localhost:$ACTIONS_PORT/health" "The action server" 60
 
 if [ "${1:-}" = "--shell" ]; then
@@ -35,13 +24,10 @@ if [ "${1:-}" = "--shell" ]; then
   exit
 fi
 
-$BIN/python -m serving.rasa_run run --model models/assistant.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
-  --port "$RASA_PORT" --enable-api --cors "*" >"$LOGS/rasa.log" 2>&1 &
-pids+=($!)
+start rasa scripts/serve.sh rasa "$RASA_PORT"
 wait_for "http://localhost:$RASA_PORT/status" "Rasa" 180
-RASA_URL="http://localhost:$RASA_PORT" ACTIONS_URL="http://localhost:$ACTIONS_PORT" BOT_PORT=$BOT_PORT \
-  $BIN/python -m bot >"$LOGS/gateway.log" 2>&1 &
-pids+=($!)
+export RASA_URL="http://localhost:$RASA_PORT" ACTIONS_URL="http://localhost:$ACTIONS_PORT"
+start gateway scripts/serve.sh gateway "$BOT_PORT"
 wait_for "http://localhost:$BOT_PORT/healthz" "The gateway" 30
 echo
 echo "The assistant is running."
@@ -50,9 +36,4 @@ echo "  Web chat API: http://localhost:$BOT_PORT/api/chat (privacy filter), heal
 echo "  Rasa itself:  curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"hallo\"}'"
 echo "  Or chat in a terminal: make shell"
 echo "  Logs: $LOGS/   Stop: Ctrl-C"
-if [ "${RUN_DETACHED:-}" = "1" ]; then
-  trap - EXIT INT TERM
-  echo "${pids[*]}" > "$LOGS/pids"
-  exit 0
-fi
-wait
+detach_or_wait
