@@ -22,11 +22,11 @@ from typing import Any
 from aiohttp import web
 
 from bot import keys
-from bot.conversations import carry_out_deletion
-from bot.privacy import PRIVACY_REPLY, scrub
+from bot.privacy import scrub
 from bot.pseudonym import pseudonymise
-from bot.rasa_client import RasaError, clean_messages
+from bot.rasa_client import RasaError
 from bot.ratelimit import Decision
+from bot.turn import take_turn
 
 log = logging.getLogger(__name__)
 
@@ -119,27 +119,24 @@ async def chat(request: web.Request) -> web.Response:
         return web.json_response({"messages": [{"text": TOO_LONG}], "notice": "message_too_long"})
 
     clean, kinds = scrub(message)
-    rasa = app[keys.RASA]
     try:
         # a retry of a message the assistant already answered gets that answer, not a second one
-        raw = (await rasa.recorded_answer(sender, parsed.turn) if parsed.retry else None)
-        if raw is None:
-            raw = await rasa.send(sender, clean, parsed.turn)
+        answer = await take_turn(app[keys.RASA], app[keys.CONVERSATIONS], sender, clean, kinds, parsed.turn,
+                                 look_up_first=parsed.retry)
     except RasaError as exc:
         log.warning("chat: Rasa failed (%s)", exc)
         if exc.timed_out:
             return _error(504, "rasa_timeout", RASA_SLOW, retry=True)
         return _error(502, "rasa_unavailable", RASA_DOWN, retry=True)
 
-    messages, deleted = await carry_out_deletion(app[keys.CONVERSATIONS], sender, clean_messages(raw))
-    if not messages:  # Rasa answered nothing: an action failed (the action server is down or broke)
+    messages = answer.messages
+    if answer.empty:
         log.warning("chat: Rasa gave no answer")
-        messages = [{"text": RASA_DOWN}]
+        messages = messages + [{"text": RASA_DOWN}]
     body: dict[str, Any] = {"messages": messages}
-    if deleted:
+    if answer.deleted:  # the widget forgets its copy of the conversation too
         body["notice"] = "conversation_deleted"
-    if kinds:
-        body["messages"] = [{"text": PRIVACY_REPLY}] + [m for m in messages if m.get("text") != PRIVACY_REPLY]
+    elif kinds:
         body["notice"] = "personal_data_removed"
     log.info("chat ok: %d messages, removed %s, %d ms", len(messages), ",".join(kinds) or "nothing",
              (time.monotonic() - started) * 1000)

@@ -44,11 +44,12 @@ from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler,
                           MessageHandler, filters)
 
 from bot.config import Config
-from bot.conversations import ConversationStore, carry_out_deletion
+from bot.conversations import ConversationStore
 from bot.privacy import PRIVACY_REPLY, scrub
 from bot.pseudonym import TELEGRAM_PREFIX, pseudonymise
-from bot.rasa_client import RasaClient, RasaError, clean_messages
+from bot.rasa_client import RasaClient, RasaError
 from bot.ratelimit import make_limiter
+from bot.turn import take_turn
 from bot.telegram import texts
 from bot.telegram.buttons import ButtonCodec
 from bot.telegram.format import Part, render, text_parts
@@ -220,17 +221,12 @@ class TelegramChannel:
                 return text_parts(texts.TOO_LONG)
             clean, kinds = scrub(text)
             # the update id goes with the message: if the Rasa replica that takes it dies, the gateway can tell
-            # from the conversation whether it was answered (bot/rasa_client.py)
-            turn = f"tg-{update.update_id}"
-            if message.date is not None and time.time() - message.date.timestamp() > REDELIVERY_AGE:
-                # an old message: most likely Telegram delivers it again, perhaps to another gateway replica
-                # than the first time; if Rasa answered it then, that answer is sent and Rasa is not asked again
-                recorded = await self._rasa().recorded_answer(sender, turn)
-                if recorded:
-                    log.info("telegram: update %d was answered before, by another replica", update.update_id)
-                    return render(clean_messages(recorded), self.codec.encode)
+            # from the conversation whether it was answered (bot/rasa_client.py). An old message is most likely
+            # delivered again, perhaps to another gateway replica than the first time: if Rasa answered it then,
+            # that answer is sent and Rasa is not asked again.
+            redelivered = message.date is not None and time.time() - message.date.timestamp() > REDELIVERY_AGE
             return await self._ask(context, chat_id, sender, clean, kinds, reply_to=message.message_id,
-                                   turn=turn)
+                                   turn=f"tg-{update.update_id}", look_up_first=redelivered)
         await self._respond(update, context, produce)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -308,26 +304,23 @@ class TelegramChannel:
 
     async def _ask(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, sender: str, text: str,
                    kinds: list[str] | tuple = (), reply_to: Optional[int] = None,
-                   turn: Optional[str] = None) -> list[Part]:
-        """Rasa's answer as parts; the apology with a retry button when Rasa or the action server fails."""
-        privacy = text_parts(PRIVACY_REPLY) if kinds else []
+                   turn: Optional[str] = None, look_up_first: bool = False) -> list[Part]:
+        """Rasa's answer as parts (bot.turn); the apology with a retry button when Rasa or the action server
+        fails."""
         started = time.monotonic()
         try:
-            raw = await self._with_typing(context, chat_id, self._rasa().send(sender, text, turn))
+            answer = await self._with_typing(context, chat_id, take_turn(
+                self._rasa(), self.conversations, sender, text, kinds, turn, look_up_first=look_up_first))
         except RasaError as exc:
             log.warning("telegram: Rasa failed (%s)", exc.kind)
-            return privacy + self._apology(exc, text, reply_to)
-        messages = clean_messages(raw)
-        if not messages:  # Rasa answered nothing: an action failed (the action server is down or broke)
+            return (text_parts(PRIVACY_REPLY) if kinds else []) + self._apology(exc, text, reply_to)
+        parts = render(answer.messages, self.codec.encode)
+        if answer.empty:
             log.warning("telegram: Rasa gave no answer")
-            return privacy + self._apology(None, text, reply_to)
-        if kinds:
-            messages = [m for m in messages if m.get("text") != PRIVACY_REPLY]
-        messages, _ = await carry_out_deletion(self.conversations, sender, messages)  # "verwijder mijn gegevens"
-        parts = render(messages, self.codec.encode)
-        log.info("telegram: answer of %d messages in %d parts, removed %s, %d ms", len(messages), len(parts),
-                 ",".join(kinds) or "nothing", (time.monotonic() - started) * 1000)
-        return privacy + parts
+            return parts + self._apology(None, text, reply_to)
+        log.info("telegram: answer of %d messages in %d parts, removed %s, %d ms", len(answer.messages),
+                 len(parts), ",".join(kinds) or "nothing", (time.monotonic() - started) * 1000)
+        return parts
 
     def _apology(self, exc: Optional[RasaError], text: str, reply_to: Optional[int]) -> list[Part]:
         apology = texts.RASA_SLOW if exc is not None and exc.timed_out else texts.RASA_DOWN

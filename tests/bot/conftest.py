@@ -103,6 +103,21 @@ async def serving(app: web.Application, **runner_options: Any) -> AsyncIterator[
         await server.close()
 
 
+async def store_conversation(url: str, sender: str, when: float | None = None) -> None:
+    """A two-event conversation stored by Rasa's own SQLTrackerStore at `url`, at Unix time `when` (now)."""
+    import time
+
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import BotUttered, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+    when = time.time() if when is None else when
+    store = SQLTrackerStore(Domain.empty(), host=url)
+    await store.save(DialogueStateTracker.from_events(sender, [
+        UserUttered("is een zwijgcontract geldig", timestamp=when), BotUttered("Nee.", timestamp=when + 1)]))
+    store.engine.dispose()
+
+
 class Clock:
     def __init__(self, now: float = 1000.0) -> None:
         self.now = now

@@ -6,10 +6,11 @@ import logging
 import pytest
 
 from bot.chat import EMPTY, RASA_DOWN, RATE_LIMITED, TOO_LONG, UNREADABLE
+from bot.conversations import DELETE_FAILED, ConversationStore
 from bot.privacy import PRIVACY_REPLY
 from bot.pseudonym import pseudonymise
 
-from .conftest import ORIGIN, SECRET, closed_port, make_config
+from .conftest import ORIGIN, SECRET, closed_port, make_config, store_conversation
 
 HEADERS = {"Origin": ORIGIN}
 LMZ_PHONE = "088 - 120 50 20"
@@ -266,12 +267,35 @@ async def test_a_retry_of_an_unanswered_message_is_sent(client, fake):
     assert len(fake.received) == 3  # the failed try, its one retry in the gateway, and this one
 
 
-async def test_a_request_to_delete_the_conversation_is_carried_out(client, fake, tmp_path):
+async def test_a_request_to_delete_the_conversation_is_carried_out(gateway, fake_url, fake, tmp_path):
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    sender = pseudonymise("s1", SECRET)
+    await store_conversation(url, sender)
+    await store_conversation(url, "web-someone-else")
+    client = await gateway(make_config(fake_url, tracker_store_url=url))
     fake.answer = [{"recipient_id": "x", "custom": {"type": "delete_conversation"}}]
-    resp = await post(client, {"session": "s1", "message": "/affirm"})
-    body = await resp.json()
+    body = await (await post(client, {"session": "s1", "message": "/affirm"})).json()
     assert body["notice"] == "conversation_deleted"
     assert body["messages"][-1]["text"].startswith("Je gesprek is gewist.")
+    store = ConversationStore(url)
+    assert (store.count_sync(sender), store.count_sync("web-someone-else")) == (0, 2)
+
+
+async def test_a_deletion_in_a_message_with_personal_data_still_tells_the_widget(gateway, fake_url, fake, tmp_path):
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    await store_conversation(url, pseudonymise("s1", SECRET))
+    client = await gateway(make_config(fake_url, tracker_store_url=url))
+    fake.answer = [{"recipient_id": "x", "custom": {"type": "delete_conversation"}}]
+    body = await (await post(client, {"session": "s1", "message": "ja, wis alles van jan@example.nl"})).json()
+    assert body["notice"] == "conversation_deleted"  # so the widget forgets its copy
+    assert [m["text"] for m in body["messages"]][0] == PRIVACY_REPLY
+
+
+async def test_a_deletion_that_cannot_be_done_says_so(client, fake):
+    fake.answer = [{"recipient_id": "x", "custom": {"type": "delete_conversation"}}]
+    body = await (await post(client, {"session": "s1", "message": "/affirm"})).json()  # no tracker store there
+    assert "notice" not in body
+    assert body["messages"][-1]["text"] == DELETE_FAILED
 
 
 async def test_no_answer_from_rasa_gives_the_kind_message_not_silence(client, fake):

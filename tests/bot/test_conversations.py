@@ -4,13 +4,12 @@ import uuid
 
 import psycopg2
 import pytest
-from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import BotUttered, UserUttered
-from rasa.shared.core.trackers import DialogueStateTracker
+import sqlalchemy as sa
 
 from bot.conversations import DELETE_FAILED, DELETED, ConversationStore, carry_out_deletion
 from bot.retention import main as retention_main
+
+from .conftest import store_conversation
 
 PG = dict(host="127.0.0.1", port=5432, user="postgres", dbname="postgres")
 
@@ -41,32 +40,21 @@ def url(request, tmp_path):
         admin.close()
 
 
-async def save(url, sender, when):
-    """A two-event conversation stored by Rasa's own tracker store, at Unix time `when`."""
-    rasa_store = SQLTrackerStore(Domain.empty(), host=url)
-    tracker = DialogueStateTracker.from_events(sender, [
-        UserUttered("is een zwijgcontract geldig", timestamp=when),
-        BotUttered("Nee.", timestamp=when + 1),
-    ])
-    await rasa_store.save(tracker)
-    rasa_store.engine.dispose()
-
-
 async def test_delete_removes_one_conversation_and_nothing_else(url):
-    await save(url, "web-a", time.time())
-    await save(url, "web-b", time.time())
+    await store_conversation(url, "web-a", time.time())
+    await store_conversation(url, "web-b", time.time())
     store = ConversationStore(url)
-    assert await store.count("web-a") == 2
-    assert await store.delete("web-a") == 2
-    assert await store.count("web-a") == 0
-    assert await store.count("web-b") == 2
+    assert store.count_sync("web-a") == 2
+    assert await store.delete("web-a") == 0  # none left
+    assert store.count_sync("web-a") == 0
+    assert store.count_sync("web-b") == 2
     store.close()
 
 
 async def test_purge_deletes_only_conversations_whose_last_event_is_old(url):
     now = time.time()
-    await save(url, "web-old", now - 40 * 86400)
-    await save(url, "web-recent", now - 2 * 86400)
+    await store_conversation(url, "web-old", now - 40 * 86400)
+    await store_conversation(url, "web-recent", now - 2 * 86400)
     store = ConversationStore(url)
     purged = store.purge_sync(30, now=now)
     assert (purged.conversations, purged.events) == (1, 2)
@@ -75,17 +63,18 @@ async def test_purge_deletes_only_conversations_whose_last_event_is_old(url):
     store.close()
 
 
-def test_an_empty_store_has_nothing_to_delete(tmp_path):
+def test_an_empty_store_has_nothing_to_purge_but_a_deletion_there_is_an_error(tmp_path):
     store = ConversationStore(f"sqlite:///{tmp_path / 'none.db'}")
-    assert store.delete_sync("web-x") == 0
     assert store.purge_sync(30).conversations == 0
+    with pytest.raises(sa.exc.SQLAlchemyError):  # no table: not the tracker store, so nothing is "gone"
+        store.delete_sync("web-x")
     with pytest.raises(ValueError):
         store.purge_sync(0)
 
 
 async def test_retention_command(tmp_path, capsys, monkeypatch):
     url = f"sqlite:///{tmp_path / 'tracker.db'}"
-    await save(url, "web-old", time.time() - 10 * 86400)
+    await store_conversation(url, "web-old", time.time() - 10 * 86400)
     monkeypatch.setenv("TRACKER_STORE_URL", url)
     assert retention_main(["--days", "7"]) == 0
     assert "deleted 1 conversations (2 events) older than 7 days" in capsys.readouterr().out
@@ -96,7 +85,7 @@ async def test_retention_command(tmp_path, capsys, monkeypatch):
 
 async def test_a_request_to_delete_is_carried_out_and_replaced_by_the_outcome(tmp_path):
     url = f"sqlite:///{tmp_path / 'tracker.db'}"
-    await save(url, "web-a", time.time())
+    await store_conversation(url, "web-a", time.time())
     messages = [{"text": "Goed."}, {"custom": {"type": "delete_conversation"}}]
     out, gone = await carry_out_deletion(ConversationStore(url), "web-a", messages)
     assert gone and out == [{"text": "Goed."}, {"text": DELETED}]
@@ -105,7 +94,7 @@ async def test_a_request_to_delete_is_carried_out_and_replaced_by_the_outcome(tm
 
 async def test_without_a_request_nothing_is_deleted(tmp_path):
     url = f"sqlite:///{tmp_path / 'tracker.db'}"
-    await save(url, "web-a", time.time())
+    await store_conversation(url, "web-a", time.time())
     out, gone = await carry_out_deletion(ConversationStore(url), "web-a", [{"text": "Hallo"}])
     assert (out, gone) == ([{"text": "Hallo"}], False)
     assert ConversationStore(url).count_sync("web-a") == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from bot.conversations import ConversationStore
 from bot.privacy import PRIVACY_REPLY
 from bot.pseudonym import pseudonymise
 from bot.telegram import texts
@@ -12,6 +13,7 @@ from bot.telegram.format import MESSAGE_LIMIT, utf16_len
 from .conftest import (CHAT_A, CHAT_B, SECRET, SOURCE, callback_update, command_update, document_update,
                        keyboard_of, links, message_update, photo_update, sticker_update, text_update, visible,
                        voice_update)
+from ..conftest import store_conversation
 
 SENDER_A = pseudonymise(str(CHAT_A), SECRET, prefix="tg-")
 SENDER_B = pseudonymise(str(CHAT_B), SECRET, prefix="tg-")
@@ -362,8 +364,12 @@ async def test_a_delivery_while_the_same_update_is_still_handled_waits_for_it(ch
 
 
 # --- privacy rights --------------------------------------------------------------------------------------------
-async def test_yes_to_deleting_the_conversation_deletes_it_and_says_so(channel, telegram, rasa):
+async def test_yes_to_deleting_the_conversation_deletes_it_and_says_so(make_channel, telegram, rasa, tmp_path):
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    channel = await make_channel(tracker_store_url=url)
+    await store_conversation(url, channel.sender(CHAT_A))
     rasa.answers["/affirm"] = [{"custom": {"type": "delete_conversation"}}]  # what action_delete_conversation sends
     assert await channel.process(callback_update(channel.codec.encode("/affirm")))
     assert any(t.startswith("Je gesprek is gewist.") for t in telegram.texts())
     assert "delete_conversation" not in str(telegram.calls)  # the request itself is never shown
+    assert ConversationStore(url).count_sync(channel.sender(CHAT_A)) == 0
