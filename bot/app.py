@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 from typing import AsyncIterator, Awaitable, Callable
 
-import aiohttp
 from aiohttp import web
 
 from bot import keys, security
@@ -23,7 +22,7 @@ from bot.chat import chat
 from bot.config import Config
 from bot.conversations import ConversationStore
 from bot.health import healthz
-from bot.rasa_client import RasaClient
+from bot.rasa_client import RasaClient, http_session
 from bot.ratelimit import make_limiter
 
 
@@ -71,11 +70,9 @@ def _static(name: str, content_type: str) -> Callable[[web.Request], Awaitable[w
 
 async def _http_session(app: web.Application) -> AsyncIterator[None]:
     config = app[keys.CONFIG]
-    # a new connection for every request: a kept-alive connection to a Rasa replica (or the nginx in front of
-    # the replicas) that went away can hang a request; on 127.0.0.1 a connection costs well under a millisecond
-    session = aiohttp.ClientSession(raise_for_status=False, connector=aiohttp.TCPConnector(force_close=True))
+    session = http_session()
     app[keys.HTTP] = session
-    app[keys.RASA] = RasaClient(session, config.rasa_url, config.rasa_timeout, config.rasa_token)
+    app[keys.RASA] = RasaClient.from_config(session, config)
     yield
     await session.close()
     app[keys.CONVERSATIONS].close()

@@ -26,20 +26,13 @@ from bot.privacy import scrub
 from bot.pseudonym import pseudonymise
 from bot.rasa_client import RasaError
 from bot.ratelimit import Decision
+from bot.texts import EMPTY, RASA_DOWN, RASA_SLOW, RATE_LIMITED, TOO_LONG, UNREADABLE
 from bot.turn import take_turn
 
 log = logging.getLogger(__name__)
 
 MAX_SESSION_CHARS = 100
 
-UNREADABLE = "Ik kan dit bericht niet lezen. Laad de pagina opnieuw en probeer het nog eens."
-EMPTY = "Je bericht is leeg. Typ eerst je vraag."
-TOO_LONG = "Je bericht is te lang. Stel je vraag in een paar zinnen."
-RATE_LIMITED = "Je stuurt veel berichten kort na elkaar. Wacht even en probeer het dan opnieuw."
-LMZ = "Wil je nu iemand spreken over een klacht over de zorg? Bel dan het Landelijk Meldpunt Zorg: 088 - 120 50 20."
-URGENT = "Is het dringend? Bel dan 112 of je huisarts."
-RASA_DOWN = f"Het lukt nu even niet om je vraag te beantwoorden. Probeer het over een paar minuten opnieuw. {LMZ} {URGENT}"
-RASA_SLOW = f"Het duurt nu te lang om je vraag te beantwoorden. Probeer het over een paar minuten opnieuw. {LMZ} {URGENT}"
 
 
 def _error(status: int, error: str, message: str, **extra: Any) -> web.Response:

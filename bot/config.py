@@ -34,6 +34,7 @@ from typing import Mapping
 log = logging.getLogger(__name__)
 
 MIN_PRODUCTION_SECRET = 32
+DEFAULT_TRACKER_STORE_URL = "sqlite:///.rasa/tracker.db"  # as scripts/env.sh gives Rasa
 TELEGRAM_SECRET_FORM = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as secret_token
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -63,7 +64,7 @@ class Config:
     frame_ancestors: str = "'none'"
     hsts: bool = False
     max_body_bytes: int = 64 * 1024
-    tracker_store_url: str = "sqlite:///.rasa/tracker.db"
+    tracker_store_url: str = DEFAULT_TRACKER_STORE_URL
     rasa_token: str = field(default="", repr=False)
     rate_limit_redis_url: str = field(default="", repr=False)
     telegram_token: str = field(default="", repr=False)

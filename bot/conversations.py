@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-DEFAULT_URL = "sqlite:///.rasa/tracker.db"
+from bot.config import DEFAULT_TRACKER_STORE_URL
+
+DEFAULT_URL = DEFAULT_TRACKER_STORE_URL
 DELETE_REQUEST_TYPE = "delete_conversation"
 
 _events = sa.table("events", sa.column("sender_id"), sa.column("timestamp"))

@@ -8,22 +8,33 @@ delete the conversation, which the gateway carries out).
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import aiohttp
 
+if TYPE_CHECKING:
+    from bot.config import Config
+
 WEBHOOK_PATH = "/webhooks/rest/webhook"
+TURN_KEY = "turn"  # the metadata key of a message's turn id
 
 
 class RasaError(Exception):
     def __init__(self, kind: str, detail: str = "") -> None:
         super().__init__(f"{kind}: {detail}" if detail else kind)
         self.kind = kind
+        self.detail = detail
 
     @property
     def timed_out(self) -> bool:
         return self.kind == "timeout"
+
+    @property
+    def replica_gone(self) -> bool:
+        """The connection broke, or the proxy in front of the replicas found none that answered (502, 503):
+        the message may or may not have been stored. Rasa's own errors (500) are not guessed at."""
+        return self.kind == "connection" or (self.kind == "status" and self.detail in ("502", "503"))
 
 
 class RasaClient:
@@ -44,13 +55,17 @@ class RasaClient:
         self.timeout = aiohttp.ClientTimeout(total=timeout)
         self.token = token
 
+    @classmethod
+    def from_config(cls, session: aiohttp.ClientSession, config: "Config") -> "RasaClient":
+        return cls(session, config.rasa_url, config.rasa_timeout, config.rasa_token)
+
     async def send(self, sender: str, message: str, turn: str | None = None) -> list[Any]:
         """Rasa's raw answer (a list) to one message from `sender`; with a turn id, failures on the way are
         recovered as the class says."""
         try:
             return await self._post(sender, message, turn)
         except RasaError as exc:
-            if turn is None or exc.kind not in RECOVERABLE:
+            if turn is None or not exc.replica_gone:
                 raise
         recorded = await self.recorded_answer(sender, turn)
         if recorded is not None:
@@ -97,8 +112,6 @@ class RasaClient:
         return answer_to_turn(events, sender, turn) if isinstance(events, list) else None
 
 
-RECOVERABLE = frozenset({"connection", "status"})
-TURN_KEY = "turn"
 
 
 def answer_to_turn(events: list[Any], sender: str, turn: str) -> list[Any] | None:
@@ -185,3 +198,10 @@ async def probe(session: aiohttp.ClientSession, urls: list[str], timeout: float)
         except aiohttp.ClientError:
             return "down"
     return reason
+
+
+def http_session() -> aiohttp.ClientSession:
+    """The gateway's HTTP client session: a new connection for every request, since a kept-alive connection to a
+    Rasa replica (or the nginx in front of the replicas) that went away can hang a request; on 127.0.0.1 a
+    connection costs well under a millisecond."""
+    return aiohttp.ClientSession(raise_for_status=False, connector=aiohttp.TCPConnector(force_close=True))

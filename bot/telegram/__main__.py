@@ -19,11 +19,10 @@ import signal
 import sys
 from urllib.parse import urlsplit
 
-import aiohttp
 from telegram import Bot
 
 from bot.config import Config, ConfigError
-from bot.rasa_client import RasaClient
+from bot.rasa_client import RasaClient, http_session
 from bot.telegram.handlers import ALLOWED_UPDATES, TelegramChannel, api_urls
 from bot.telegram.webhook import PATH
 
@@ -44,8 +43,8 @@ async def poll(config: Config, stop: asyncio.Event | None = None, poll_timeout: 
             loop.add_signal_handler(sig, stop.set)
         except (NotImplementedError, RuntimeError):  # not the main thread, or not supported here
             pass
-    async with aiohttp.ClientSession() as session:
-        channel = TelegramChannel(config, RasaClient(session, config.rasa_url, config.rasa_timeout), polling=True)
+    async with http_session() as session:
+        channel = TelegramChannel(config, RasaClient.from_config(session, config), polling=True)
         await channel.start()
         updater = channel.application.updater
         await updater.start_polling(timeout=poll_timeout, allowed_updates=ALLOWED_UPDATES)
@@ -87,7 +86,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO").upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines hold the URL, and so the token
     try:
         config = Config.from_env()
         if not config.telegram_token:

@@ -76,7 +76,7 @@ REDELIVERY_AGE = 20  # seconds: a text message older than this is looked up in t
 class TelegramChannel:
     def __init__(self, config: Config, rasa: Optional[RasaClient] = None, *, polling: bool = False,
                  clock: Callable[[], float] = time.monotonic, delivery_attempts: int | None = None,
-                 retry_delay: float = 1.0) -> None:
+                 retry_delay: float = 1.0, conversations: Optional[ConversationStore] = None) -> None:
         if not config.telegram_token:
             raise ValueError("TELEGRAM_TOKEN is not set")
         self.config = config
@@ -85,7 +85,9 @@ class TelegramChannel:
                                   config.rate_chat_per_minute, clock)
         self.codec = ButtonCodec(config.session_secret)
         self.ledger = Ledger()
-        self.conversations = ConversationStore(config.tracker_store_url)
+        # the gateway's store in webhook mode; its own when polling (closed on stop)
+        self._own_store = conversations is None
+        self.conversations = conversations or ConversationStore(config.tracker_store_url)
         self.delivery_attempts = delivery_attempts or (3 if polling else 1)
         self.retry_delay = retry_delay
         self._told_limited: set[str] = set()
@@ -149,6 +151,8 @@ class TelegramChannel:
                 await self.application.stop()
                 await self.application.shutdown()
                 self._ready = False
+        if self._own_store:
+            self.conversations.close()
 
     async def process(self, data: dict) -> bool:
         """Handles one update from the webhook; False when (part of) the answer could not be sent, so Telegram

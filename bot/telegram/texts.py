@@ -1,11 +1,11 @@
 """What the Telegram bot says itself, in plain Dutch (B1). Rasa gives every other answer.
 
-The texts on failures, long messages and the rate limit are the web channel's (bot.chat), so both channels say
+The texts on failures, long messages and the rate limit are the gateway's (bot.texts), so both channels say
 the same thing; the privacy text agrees with the web page and the README.
 """
 from __future__ import annotations
 
-from bot.chat import LMZ, RASA_DOWN, RASA_SLOW, RATE_LIMITED, TOO_LONG  # noqa: F401  (re-exported)
+from bot.texts import LMZ, RASA_DOWN, RASA_SLOW, RATE_LIMITED, TOO_LONG  # noqa: F401  (re-exported)
 
 WELCOME = (
     "Hallo! Ik ben een chatbot, geen mens. Ik geef algemene informatie over cosmetische ingrepen, zoals botox, "
@@ -52,7 +52,6 @@ RESET_DONE = "We beginnen opnieuw. Wat wil je weten?"
 UNKNOWN_COMMAND = "Dat commando ken ik niet. Typ je vraag, of kies /help."
 BUTTON_GONE = "Deze knop werkt niet meer. Typ je vraag gerust opnieuw."
 RETRY_BUTTON = "Opnieuw proberen"
-NO_ANSWER = RASA_DOWN
 
 ONLY_TEXT = "Ik kan alleen tekst lezen. Typ je vraag gerust."
 PHOTO = (

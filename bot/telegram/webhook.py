@@ -70,7 +70,7 @@ async def telegram_webhook(request: web.Request) -> web.Response:
 def install(app: web.Application, config: Config) -> None:
     """Mounts POST /telegram/webhook and starts/stops the Telegram Application with the gateway. Call after the
     cleanup context that opens the gateway's RasaClient (keys.RASA)."""
-    channel = TelegramChannel(config)
+    channel = TelegramChannel(config, conversations=app[keys.CONVERSATIONS])
     app[TELEGRAM] = channel
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from bot.chat import EMPTY, RASA_DOWN, RATE_LIMITED, TOO_LONG, UNREADABLE
+from bot.texts import EMPTY, RASA_DOWN, RATE_LIMITED, TOO_LONG, UNREADABLE
 from bot.conversations import DELETE_FAILED, ConversationStore
 from bot.privacy import PRIVACY_REPLY
 from bot.pseudonym import pseudonymise
@@ -264,7 +264,13 @@ async def test_a_retry_of_an_unanswered_message_is_sent(client, fake):
     fake.mode = "ok"
     resp = await post(client, {"session": "s1", "message": "hallo", "id": "m-1", "retry": True})
     assert resp.status == 200
-    assert len(fake.received) == 3  # the failed try, its one retry in the gateway, and this one
+    assert len(fake.received) == 2  # the failed try (a Rasa error is not tried again) and this one
+
+
+async def test_a_rasa_error_is_not_sent_again_by_the_gateway(client, fake):
+    fake.mode = "error"  # Rasa itself answered 500: not a replica that went away
+    assert (await post(client, {"session": "s1", "message": "hallo", "id": "m-1"})).status == 502
+    assert len(fake.received) == 1
 
 
 async def test_a_request_to_delete_the_conversation_is_carried_out(gateway, fake_url, fake, tmp_path):

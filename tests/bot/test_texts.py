@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from bot import chat, conversations, privacy
+from bot import conversations, privacy
+from bot import texts as gateway_texts
 from bot.telegram import texts
 from quality.readability import problems
 
 GATEWAY_TEXTS = {
-    **{f"chat.{n}": getattr(chat, n) for n in ("UNREADABLE", "EMPTY", "TOO_LONG", "RATE_LIMITED", "RASA_DOWN",
-                                               "RASA_SLOW")},
+    **{f"texts.{n}": v for n, v in vars(gateway_texts).items() if n.isupper()},
     "conversations.DELETED": conversations.DELETED,
     "conversations.DELETE_FAILED": conversations.DELETE_FAILED,
     "privacy.PRIVACY_REPLY": privacy.PRIVACY_REPLY,
