@@ -95,6 +95,11 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
 _FINDERS = (("email", _email_spans), ("iban", _iban_spans), ("bsn", _bsn_spans), ("phone", _phone_spans))
 
 
+def spans(text: str) -> list[tuple[int, int, str]]:
+    """Where the personal data is: (start, end, kind) of each find in the text as it is (they may overlap)."""
+    return [(start, end, kind) for kind, find in _FINDERS for start, end in find(text)]
+
+
 def scrub(text: str) -> tuple[str, list[str]]:
     """The text with personal data replaced by placeholders, and the kinds found (in the order e-mail, iban,
     bsn, phone; each kind once)."""

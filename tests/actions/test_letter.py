@@ -471,3 +471,18 @@ async def test_action_without_answers_still_gives_a_letter_with_placeholders(tra
     await ActionComplaintLetter().run(dispatcher, tracker_for(""), LETTER_DOMAIN)
     content = dispatcher.messages[1]["custom"]["content"]
     assert PROVIDER_PLACEHOLDER in content and "[datum van de behandeling]" in content
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("mijn bsn is 111 222 333", "mijn bsn is [BSN weggelaten]"),
+    ("stort op NL91-ABNA-0417-1643-00 graag", "stort op [rekeningnummer weggelaten] graag"),
+])
+def test_the_letter_takes_out_what_the_gateways_detector_finds(text, expected):
+    assert redact_personal_data(text)[0] == expected
+
+
+def test_a_gateway_placeholder_is_never_written_into_the_letter():
+    # the gateway replaced an e-mail address before Rasa saw the message: nothing is left to use as the clinic
+    values, _ = letter_answer({"text": "[e-mailadres]", "intent": {"name": "inform"}}, "letter_provider",
+                              date(2026, 3, 1))
+    assert values["letter_provider"] != "[e-mailadres]"
