@@ -549,14 +549,14 @@ class ValidateClauseForm(FormValidationAction):
 
     def _one(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> Dict[Text, Any]:
         requested = tracker.get_slot("requested_slot")
-        if requested is None and slot == "clause_text" and tracker.get_slot("clause_text") is None:
-            pass  # the form starts: read a clause in the first message
-        elif requested != slot:
+        # the form starts: a clause may stand in the first message
+        starting = requested is None and slot == "clause_text" and tracker.get_slot("clause_text") is None
+        if requested != slot and not starting:
             return {}
         values, notes = clause_answer(tracker.latest_message, requested, date.today())
         for note in notes:
             dispatcher.utter_message(text=note)
-        return {k: v for k, v in values.items() if k == slot}
+        return values
 
     async def extract_clause_text(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: DomainDict) -> Dict[Text, Any]:

@@ -23,7 +23,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge import KAMERVRAGEN_URL, WKKGZ_URL, organisation
-from actions.intents import SKIP_INTENTS
+from actions.form_answers import is_question
+from actions.intents import OTHER_RULE_INTENTS, QUESTION_INTENTS, SKIP_INTENTS
 
 PLACES = ("nederland", "buitenland", "onbekend")
 PROVIDERS = ("arts", "salon", "bureau", "onbekend")
@@ -37,11 +38,6 @@ ALLOWED = {
 }
 ROUTE_SLOTS = ("route_place", "route_country", "route_provider", "route_problem", "route_complained")
 
-# Intents of questions the FAQ and other rules answer in the middle of the form: a question with one of these
-# intents is read only when it answers the slot that was asked for.
-QUESTION_INTENTS = {"faq", "ask_law_article", "legal_advice", "capabilities", "bot_challenge"}
-# Messages other rules answer in the form, question or not: read only when they answer the slot asked for.
-OTHER_RULE_INTENTS = {"out_of_scope", "other_language", "share_personal_data", "unreadable"}
 
 # ---------------------------------------------------------------------------------------------------------------
 # Reading free text
@@ -838,13 +834,6 @@ def _step_implant_either() -> Step:
 # ---------------------------------------------------------------------------------------------------------------
 # Reading a message in the form
 
-def _is_question(text: str) -> bool:
-    t = _fold(text)
-    return t.endswith("?") or bool(re.match(
-        r"^(?:wat|waar|wie|hoe|wanneer|waarom|welke|welk|mag|mogen|moet|moeten|kan|kun|kunnen|geldt|houdt|valt|"
-        r"klopt|bestaat|is|zijn|heeft|hebben|wordt|worden|weet je|weten)\b", t))
-
-
 def answers_from_message(message: Dict[str, Any], requested_slot: Optional[str]) -> Dict[str, Any]:
     """All route answers in one user message (a tracker's `latest_message`): button entities first, then the
     text. Empty when the message is urgent or a stop, or a question that says nothing about the slot asked for."""
@@ -866,7 +855,7 @@ def answers_from_message(message: Dict[str, Any], requested_slot: Optional[str])
             values.setdefault(name, value)
     base_intent = intent.split("/")[0]
     if requested_slot not in values and (base_intent in OTHER_RULE_INTENTS or (
-            base_intent in QUESTION_INTENTS and _is_question(text))):
+            base_intent in QUESTION_INTENTS and is_question(text))):
         return {}
     return values
 

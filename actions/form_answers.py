@@ -55,9 +55,6 @@ _SOCIAL_ONLY = re.compile(r"^(?:hallo|hoi|hey|hi|hee|goedemorgen|goedemiddag|goe
                           r"dank u(?: wel)?|bedankt|thanks|thx|top|ok|oke|okay|prima|super|fijn|mooi|ja|nee|"
                           r"ja hoor|ok[ée]? dank je)\W*$")
 
-# Rule intents whose message may still be read as an answer when it is no question: a pasted text or a description
-# is often classified as one of these ("artikel 7: …" → ask_law_article, a long story → nlu_fallback).
-_NEVER_READ = frozenset({"unreadable"})
 
 
 def should_skip(intent: str, text: str) -> bool:
@@ -65,8 +62,10 @@ def should_skip(intent: str, text: str) -> bool:
     urgent help and leaving the form; unreadable messages; a question with an intent that a rule answers; a bare
     greeting or thanks."""
     intent = (intent or "").split("/")[0]
-    if intent in SKIP_INTENTS or intent in _NEVER_READ:
+    if intent in SKIP_INTENTS or intent == "unreadable":
         return True
+    # other rule intents may still be an answer when the message is no question: a pasted text or a description
+    # is often classified as one ("artikel 7: …" → ask_law_article, a long story → nlu_fallback)
     if intent in RULE_INTENTS and (is_question(text) or _SOCIAL_ONLY.match(fold(text))):
         return True
     return False

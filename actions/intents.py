@@ -8,3 +8,8 @@ SKIP_INTENTS = frozenset({"emergency", "suicidal", "threat", "stop", "restart", 
 RULE_INTENTS = frozenset({"faq", "ask_law_article", "legal_advice", "capabilities", "bot_challenge", "greet",
                           "thank", "out_of_scope", "share_personal_data", "other_language", "unreadable",
                           "nlu_fallback", "ask_privacy"})
+# Of those, the intents of questions the FAQ and other rules answer (a question with one of them is read as a
+# route answer only when it answers the slot asked for), and the messages that are never a route answer unless
+# they answer the slot asked for, question or not.
+QUESTION_INTENTS = frozenset({"faq", "ask_law_article", "legal_advice", "capabilities", "bot_challenge"})
+OTHER_RULE_INTENTS = frozenset({"out_of_scope", "other_language", "share_personal_data", "unreadable"})

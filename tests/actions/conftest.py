@@ -9,6 +9,18 @@ from rasa_sdk import Tracker
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def button_values(button: Dict[str, Any]) -> Dict[str, Any]:
+    """The slot values in a domain button's "/inform{…}" payload, as Rasa sends it (the domain escapes JSON
+    braces as {{ }}); fails the test when the payload has another form."""
+    import json
+    import re
+
+    from rasa.core.nlg.interpolator import interpolate_text
+    m = re.match(r"^/inform(\{.*\})$", interpolate_text(button["payload"], {}))
+    assert m, button
+    return json.loads(m.group(1))
+
+
 def make_tracker(text: str = "", intent: Optional[str] = "inform", entities: Optional[List[Dict]] = None,
                  slots: Optional[Dict[str, Any]] = None, requested_slot: Optional[str] = None,
                  active_loop: Optional[str] = None, events: Optional[List[Dict]] = None,

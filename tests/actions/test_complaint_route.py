@@ -1,6 +1,5 @@
 """The personal complaint route: reading answers, the route for every case, and the two actions."""
 import itertools
-import json
 import re
 
 import pytest
@@ -11,34 +10,25 @@ from actions.complaint_route import (ALLOWED, COMPLAINED, PLACES, PROBLEMS, PROV
                                      build_route, offers_deadline_dates, read_answers)
 from actions.law import wkkgz
 from quality.readability import answer_body, problems
-from rasa.core.nlg.interpolator import interpolate_text
 
-
-def rendered(payload):
-    """A payload as Rasa sends it (the domain escapes JSON braces as {{ }})."""
-    return interpolate_text(payload, {})
+from .conftest import button_values
 
 ARTICLE = re.compile(r"\bartikel\s+(\d+[a-z]*(?:\.0a)?)(?:\s+lid\s+(\d+))?", re.I)
 COUNTRIES = [None, "Turkije", "België"]
 ALL_CASES = list(itertools.product(PLACES, COUNTRIES, PROVIDERS, PROBLEMS, COMPLAINED))
 
-
 def slots(place, country, provider, problem, complained):
     return {"route_place": place, "route_country": country, "route_provider": provider, "route_problem": problem,
             "route_complained": complained}
 
-
 def route(place="nederland", provider="arts", problem="complicatie", complained="nee", country=None):
     return build_route(slots(place, country, provider, problem, complained))
-
 
 def body(messages):
     return "\n".join(answer_body(m) for m in messages)
 
-
 def sentences(text):
     return [s for s in re.split(r"(?<=[.!?:])\s+|\n+", text) if s.strip()]
-
 
 # --- the domain and this module agree ------------------------------------------------------------------------
 
@@ -48,15 +38,12 @@ def test_button_payloads_of_the_domain_are_values_we_know(project_domain):
         if not key.startswith("utter_ask_route_"):
             continue
         for button in variations[0].get("buttons") or []:
-            m = re.match(r"^/inform(\{.*\})$", rendered(button["payload"]))
-            assert m, button
-            for name, value in json.loads(m.group(1)).items():
+            for name, value in button_values(button).items():
                 assert name in ALLOWED and value in ALLOWED[name], button
                 seen[name].add(value)
     for name, values in seen.items():
         assert values, name
         assert set(ALLOWED[name]) - values <= {"onbekend"}, name  # every value has a button, "weet ik niet" aside
-
 
 def test_form_slots_and_entities_of_the_domain(project_domain):
     form = project_domain["forms"]["complaint_route_form"]["required_slots"]
@@ -65,7 +52,6 @@ def test_form_slots_and_entities_of_the_domain(project_domain):
     assert set(ROUTE_SLOTS) <= set(project_domain["slots"])
     for name in ("action_complaint_route", "validate_complaint_route_form"):
         assert name in project_domain["actions"]
-
 
 # --- reading free text -----------------------------------------------------------------------------------------------
 
@@ -149,37 +135,30 @@ def test_form_slots_and_entities_of_the_domain(project_domain):
 def test_read_answers(text, requested, expected):
     assert read_answers(text, requested) == expected
 
-
 def test_a_dutch_bureau_for_a_clinic_abroad_is_abroad():
     assert read_answers("via een nederlands bureau in turkije", None)["route_place"] == "buitenland"
     assert "route_place" not in read_answers("een nederlands bureau regelde het", None)
 
-
 def test_a_correction_in_the_same_message_wins():
     assert read_answers("nee, niet in turkije maar in nederland", "route_place")["route_place"] == "nederland"
-
 
 # --- answers of one message in the form ----------------------------------------------------------------------------
 
 def message(text, intent="inform", entities=None):
     return {"text": text, "intent": {"name": intent}, "entities": entities or []}
 
-
 def test_button_entities_come_first():
     msg = message('/inform{"route_place": "nederland"}', entities=[{"entity": "route_place", "value": "nederland"}])
     assert answers_from_message(msg, "route_place") == {"route_place": "nederland"}
-
 
 def test_unknown_entity_values_are_ignored():
     msg = message("/inform", entities=[{"entity": "route_place", "value": "mars"}])
     assert answers_from_message(msg, "route_place") == {}
 
-
 @pytest.mark.parametrize("intent", ["emergency", "suicidal", "threat", "stop", "restart", "human_handoff",
                                     "goodbye"])
 def test_urgent_and_leaving_messages_are_never_read(intent):
     assert answers_from_message(message("ze bedreigen me in Turkije, stop", intent), "route_problem") == {}
-
 
 def test_other_rule_messages_count_only_for_the_asked_slot():
     assert answers_from_message(message("wat voor weer is het in spanje", "out_of_scope"), "route_problem") == {}
@@ -187,7 +166,6 @@ def test_other_rule_messages_count_only_for_the_asked_slot():
         "route_place": "buitenland", "route_country": "Spanje"}
     assert answers_from_message(message("hoi, het was in Turkije", "greet"), "route_problem")["route_place"] == \
         "buitenland"
-
 
 @pytest.mark.parametrize("text,intent", [
     ("houdt de IGJ toezicht op zo'n bureau?", "faq"),
@@ -201,11 +179,9 @@ def test_other_rule_messages_count_only_for_the_asked_slot():
 def test_questions_without_an_answer_for_the_asked_slot_are_left_to_the_faq(text, intent):
     assert answers_from_message(message(text, intent), "route_complained") == {}
 
-
 def test_a_question_that_does_answer_the_asked_slot_is_read():
     found = answers_from_message(message("in turkije, geldt de wet daar?", "faq"), "route_place")
     assert found["route_place"] == "buitenland"
-
 
 # --- the route for every case --------------------------------------------------------------------------------------
 
@@ -237,7 +213,6 @@ def test_every_route_is_numbered_sourced_and_b1(place, country, provider, proble
         assert "Zit de kliniek in Nederland?" in text or "Zit de kliniek in Nederland," in text
         assert "Zit de kliniek in het buitenland?" in text
 
-
 def check_abroad(messages, country):
     text = body(messages)
     assert "valt niet onder de Nederlandse wet" in text
@@ -257,7 +232,6 @@ def check_abroad(messages, country):
     if country:
         assert country in messages[0] and f"de kliniek in {country}" in text
 
-
 @pytest.mark.parametrize("provider,problem,complained", itertools.product(PROVIDERS, PROBLEMS, COMPLAINED))
 def test_unknown_values_are_like_missing_ones(provider, problem, complained):
     assert build_route({"route_provider": provider, "route_problem": problem, "route_complained": complained}) == \
@@ -265,7 +239,6 @@ def test_unknown_values_are_like_missing_ones(provider, problem, complained):
     assert build_route({"route_place": "mars", "route_provider": provider, "route_problem": problem,
                         "route_complained": complained}) == build_route(slots("onbekend", None, provider, problem,
                                                                                   complained))
-
 
 def test_netherlands_doctor_not_yet_complained():
     messages = route(problem="bejegening")
@@ -278,14 +251,12 @@ def test_netherlands_doctor_not_yet_complained():
     assert text.index("klachtenfunctionaris") < text.index("geschilleninstantie")
     assert "artikel 2 lid 2" in messages[1] and "artikel 13" in "\n".join(messages)
 
-
 def test_unhappy_with_the_answer_goes_to_the_geschilleninstantie_first():
     messages = route(problem="bejegening", complained="ontevreden")
     steps = [m for m in messages[1:] if "geschilleninstantie" in m or "klachtenfunctionaris" in m]
     assert "geschilleninstantie" in steps[0]
     assert "klachtenfunctionaris" not in body(messages)
     assert "artikel 21 lid 1" in steps[0] and "6 maanden" in steps[0]
-
 
 def test_waiting_offers_the_dates():
     messages = route(complained="wacht")
@@ -296,29 +267,24 @@ def test_waiting_offers_the_dates():
     abroad = route(place="buitenland", country="Polen", complained="wacht")
     assert "De Nederlandse termijn van 6 weken geldt daar niet" in body(abroad)
 
-
 def test_complained_unknown_covers_both():
     text = body(route(complained="onbekend"))
     assert "Heb je nog niet geklaagd?" in text and "Heb je al geklaagd" in text
-
 
 def test_implant_in_the_netherlands():
     text = body(route(problem="implantaat"))
     assert "op papier" in text and "binnen een maand" in text and "Meldpunt Bijwerkingen Implantaten" in text
     assert "artikel 7b lid 3" in "\n".join(route(problem="implantaat"))
 
-
 def test_gag_clause_in_the_netherlands_is_void():
     messages = route(problem="zwijg")
     assert "nietig" in messages[1] and "1 juli 2023" in messages[1] and "artikel 11.0a lid 2" in messages[1]
     assert "LMZ" in messages[1]
 
-
 def test_gag_clause_abroad_is_not_covered_by_the_ban():
     text = body(route(place="buitenland", country="Turkije", provider="bureau", problem="zwijg"))
     assert "verbod geldt niet voor een kliniek in het buitenland" in text
     assert "Gaf een Nederlands bureau zelf zorg?" in text
-
 
 def test_threat_starts_with_the_police_everywhere():
     for place in PLACES:
@@ -326,18 +292,15 @@ def test_threat_starts_with_the_police_everywhere():
         assert "112" in messages[1] and "0900-8844" in messages[1] and "aangifte" in messages[1]
         assert "Bron: Politie · https://www.politie.nl" in messages[1]
 
-
 def test_death_in_the_netherlands():
     text = "\n".join(route(problem="overlijden"))
     assert "nabestaande" in text and "calamiteit" in text and "IGJ" in text
     assert "artikel 14 lid 1" in text and "artikel 11 lid 1" in text and "artikel 10 lid 3" in text
 
-
 def test_complication_with_a_doctor():
     text = "\n".join(route(problem="complicatie"))
     assert "NVCG" in text and "NVPC" in text and "tuchtcollege" in text and "BIG-register" in text
     assert "artikel 10 lid 3" in text
-
 
 def test_salon_may_not_inject_or_cut():
     text = "\n".join(route(provider="salon"))
@@ -346,7 +309,6 @@ def test_salon_may_not_inject_or_cut():
     assert "tuchtcollege" not in text
     assert "klachtenfunctionaris" not in text  # a salon is not said to have one
 
-
 def test_bureau_depends_on_what_it_does():
     for place in ("nederland", "buitenland"):
         text = "\n".join(route(place=place, provider="bureau", country="Turkije" if place == "buitenland" else None))
@@ -354,36 +316,30 @@ def test_bureau_depends_on_what_it_does():
         assert "vraag 2" in text and "vraag 4" in text
         assert "diagnose, medicijnen of nazorg" in text
 
-
 def test_abroad_names_aftercare_in_the_netherlands_and_the_meldpunten():
     text = "\n".join(route(place="buitenland", country="Turkije"))
     assert "nazorg van een arts in Nederland" in text and "vraag 4" in text and "vraag 9" in text
     assert "NVCG" in text
 
-
 def test_unknown_provider_checks_the_big_register():
     text = body(route(provider="onbekend"))
     assert "BIG-register" in text and "Alleen een arts mag spuiten of snijden" in text
-
 
 # --- the actions --------------------------------------------------------------------------------------------------
 
 def slot_events(events):
     return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
-
 async def validate(tracker, domain):
     dispatcher = CollectingDispatcher()
     events = await ValidateComplaintRouteForm().run(dispatcher, tracker, domain)
     return slot_events(events), dispatcher
-
 
 async def test_first_message_fills_three_answers(tracker_for, domain):
     tracker = tracker_for("mijn operatie in Turkije via een bureau is mislukt", intent="start_complaint_route")
     found, _ = await validate(tracker, domain)
     assert found == {"route_place": "buitenland", "route_country": "Turkije", "route_provider": "bureau",
                      "route_problem": "complicatie"}
-
 
 async def test_buttons_fill_their_slot(tracker_for, domain):
     tracker = tracker_for('/inform{"route_provider": "salon"}', requested_slot="route_provider",
@@ -392,14 +348,12 @@ async def test_buttons_fill_their_slot(tracker_for, domain):
     found, _ = await validate(tracker, domain)
     assert found == {"route_provider": "salon"}
 
-
 async def test_a_later_answer_corrects_an_earlier_one(tracker_for, domain):
     tracker = tracker_for("nee, het was in België", requested_slot="route_problem",
                           slots={"route_place": "nederland", "route_provider": "arts"},
                           active_loop="complaint_route_form")
     found, _ = await validate(tracker, domain)
     assert found == {"route_place": "buitenland", "route_country": "België"}
-
 
 async def test_back_to_the_netherlands_clears_the_country(tracker_for, domain):
     tracker = tracker_for('/inform{"route_place": "nederland"}', requested_slot="route_problem",
@@ -409,12 +363,10 @@ async def test_back_to_the_netherlands_clears_the_country(tracker_for, domain):
     found, _ = await validate(tracker, domain)
     assert found == {"route_place": "nederland", "route_country": None}
 
-
 async def test_dont_know_fills_only_the_asked_slot(tracker_for, domain):
     tracker = tracker_for("weet ik niet", requested_slot="route_problem", active_loop="complaint_route_form")
     found, _ = await validate(tracker, domain)
     assert found == {"route_problem": "onbekend"}
-
 
 async def test_faq_question_in_the_form_is_not_read(tracker_for, domain):
     tracker = tracker_for("houdt de IGJ toezicht op zo'n bureau in Turkije?", intent="faq",
@@ -422,20 +374,17 @@ async def test_faq_question_in_the_form_is_not_read(tracker_for, domain):
     found, _ = await validate(tracker, domain)
     assert found == {}
 
-
 async def test_threat_in_the_form_is_not_read(tracker_for, domain):
     tracker = tracker_for("ze bedreigen me", intent="threat", requested_slot="route_problem",
                           active_loop="complaint_route_form")
     found, _ = await validate(tracker, domain)
     assert found == {}
 
-
 async def test_the_form_never_asks_for_the_country_itself(tracker_for, domain):
     dispatcher = CollectingDispatcher()
     tracker = tracker_for("in nederland", requested_slot="route_place", active_loop="complaint_route_form")
     events = await ValidateComplaintRouteForm().run(dispatcher, tracker, domain)
     assert not any(e["event"] == "slot" and e["name"] == "requested_slot" for e in events)
-
 
 async def test_action_complaint_route_sends_the_route_and_resets(tracker_for, domain):
     values = slots("nederland", None, "arts", "bejegening", "nee")
@@ -445,13 +394,11 @@ async def test_action_complaint_route_sends_the_route_and_resets(tracker_for, do
     assert slot_events(events) == {name: None for name in ROUTE_SLOTS}
     assert all(not m["buttons"] for m in dispatcher.messages)
 
-
 async def test_action_complaint_route_offers_a_button_for_the_dates(tracker_for, domain):
     values = slots("nederland", None, "arts", "complicatie", "wacht")
     dispatcher = CollectingDispatcher()
     await ActionComplaintRoute().run(dispatcher, tracker_for("", slots=values), domain)
     assert dispatcher.messages[-1]["buttons"] == [{"title": "Reken de data uit", "payload": "/ask_deadline"}]
-
 
 def test_every_link_of_every_route_is_a_page_the_sources_name():
     from actions.knowledge import SOURCES_DIR
