@@ -48,9 +48,10 @@ class InvalidDate(ValueError):
         self.reason = reason
 
 
-def format_dutch_date(d: date) -> str:
-    """"zondag 12 april 2026"."""
-    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
+def format_dutch_date(d: date, weekday: bool = True) -> str:
+    """"zondag 12 april 2026", or "12 april 2026" without the weekday."""
+    day = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{WEEKDAYS[d.weekday()]} {day}" if weekday else day
 
 
 def _fold(text: str) -> str:

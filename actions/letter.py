@@ -22,7 +22,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.dates import MONTHS, InvalidDate, parse_dutch_date
+from actions.dates import InvalidDate, format_dutch_date, parse_dutch_date
 from actions.form_answers import (base_intent, describe_month, entity_value, fold, is_unknown, month_or_year,
                                   personal_data_note, redact_personal_data, should_skip, strip_placeholders)
 from actions.knowledge import WKKGZ_URL
@@ -226,11 +226,6 @@ PLACEHOLDERS = ("[Je naam]", "[Je adres]", "[Je postcode en woonplaats]", "[Je t
 PROVIDER_PLACEHOLDER = "[Naam kliniek of arts]"
 
 
-def dutch_date(d: date) -> str:
-    """"14 april 2026"."""
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
 def _slot_text(slots: Dict[str, Any], name: str) -> Optional[str]:
     value = slots.get(name)
     if not isinstance(value, str):
@@ -244,7 +239,7 @@ def _when(value: Optional[str]) -> Optional[str]:
     if not value:
         return None
     try:
-        return f"Op {dutch_date(date.fromisoformat(value))}"
+        return f"Op {format_dutch_date(date.fromisoformat(value), weekday=False)}"
     except ValueError:
         pass
     if re.match(r"^(?:begin|eind|half|midden)\b", value):
@@ -282,7 +277,7 @@ def compose_letter(slots: Dict[str, Any], today: date) -> str:
         f"Aan: {provider}",
         "[Adres van de kliniek of arts]",
         "",
-        f"Datum: {dutch_date(today)}",
+        f"Datum: {format_dutch_date(today, weekday=False)}",
         f"Onderwerp: {subject}",
         "",
         "Geachte heer, mevrouw,",

@@ -6,11 +6,12 @@ from datetime import date, timedelta
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.dates import format_dutch_date
 from actions.form_answers import is_question, month_or_year, redact_personal_data
 from actions.letter import (INTRO, LETTER_SLOTS, NOTE_DATE_FUTURE, NOTE_DATE_NONE, NOTE_DATE_VAGUE,
                             NOTE_PROBLEM_LONG, NOTE_PROBLEM_SHORT, NOTE_PROVIDER_LONG, PLACEHOLDERS,
                             PROVIDER_PLACEHOLDER, WISH_SENTENCES, WISHES, ActionComplaintLetter, ValidateLetterForm,
-                            compose_letter, dutch_date, letter_answer, read_letter_date, read_wish)
+                            compose_letter, letter_answer, read_letter_date, read_wish)
 from nlu_components.detectors import personal_data
 from quality.readability import answer_body, problems
 
@@ -346,7 +347,7 @@ def test_the_letter_never_carries_personal_data_even_from_slots_set_elsewhere():
 @pytest.mark.parametrize("today,written", [(date(2026, 1, 5), "5 januari 2026"),
                                            (date(2025, 12, 31), "31 december 2025")])
 def test_the_letter_is_dated_today_in_dutch(today, written):
-    assert dutch_date(today) == written
+    assert format_dutch_date(today, weekday=False) == written
     assert f"Datum: {written}" in compose_letter(slots(), today)
 
 def test_intro_reads_at_b1_and_names_its_source():
@@ -412,7 +413,7 @@ async def test_action_sends_intro_then_one_message_with_the_letter_and_resets(tr
     # one chat message: no blank line on which a channel would split it, the same words as the download
     assert "\n\n" not in letter["text"] and "\n\n" in download["content"]
     assert letter["text"].split() == download["content"].split()
-    assert f"Datum: {dutch_date(date.today())}" in download["content"]
+    assert f"Datum: {format_dutch_date(date.today(), weekday=False)}" in download["content"]
     assert events == [{"event": "slot", "timestamp": None, "name": name, "value": None} for name in LETTER_SLOTS]
 
 async def test_action_without_answers_still_gives_a_letter_with_placeholders(tracker_for):
