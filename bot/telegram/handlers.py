@@ -110,8 +110,8 @@ class TelegramChannel:
         private, new = filters.ChatType.PRIVATE, filters.UpdateType.MESSAGE
         only = private & new
         app.add_handler(CommandHandler("start", self.on_start, filters=only))
-        app.add_handler(CommandHandler("help", self.on_help, filters=only))
-        app.add_handler(CommandHandler("privacy", self.on_privacy, filters=only))
+        app.add_handler(CommandHandler("help", self.fixed(texts.HELP), filters=only))
+        app.add_handler(CommandHandler("privacy", self.fixed(texts.PRIVACY), filters=only))
         app.add_handler(CommandHandler("reset", self.on_reset, filters=only))
         app.add_handler(MessageHandler(only & filters.COMMAND, self.fixed(texts.UNKNOWN_COMMAND)))
         app.add_handler(MessageHandler(only & filters.TEXT, self.on_text))
@@ -196,12 +196,6 @@ class TelegramChannel:
         async def produce(sender: str) -> list[Part]:
             return text_parts(texts.WELCOME, [(t, self.codec.encode(p)) for t, p in texts.WELCOME_BUTTONS])
         await self._respond(update, context, produce)
-
-    async def on_help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self.fixed(texts.HELP)(update, context)
-
-    async def on_privacy(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self.fixed(texts.PRIVACY)(update, context)
 
     async def on_reset(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id, message_id = update.effective_chat.id, update.effective_message.message_id
@@ -362,7 +356,7 @@ class TelegramChannel:
     async def _deliver(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, update_id: int,
                        record: Record) -> None:
         if not record.remaining:
-            record.done, record.failed, record.parts = True, False, []
+            record.finish()
             return
         for attempt in range(self.delivery_attempts):
             wait = self.retry_delay * 2 ** attempt
@@ -377,7 +371,7 @@ class TelegramChannel:
                 return
             except Forbidden:
                 log.info("telegram: update %d: the person blocked the bot; nothing sent", update_id)
-                record.done, record.failed, record.parts = True, False, []
+                record.finish()
                 return
             except RetryAfter as exc:
                 after = exc.retry_after

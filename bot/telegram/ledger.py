@@ -31,6 +31,10 @@ class Record:
     def remaining(self) -> list[Part]:
         return self.parts[self.sent:]
 
+    def finish(self) -> None:
+        """Done: everything is sent, or nothing more can be; the parts are let go."""
+        self.done, self.failed, self.parts = True, False, []
+
 
 class Ledger:
     def __init__(self, max_updates: int = 5_000) -> None:
@@ -64,4 +68,4 @@ class Ledger:
     def sent_one(record: Record) -> None:
         record.sent += 1
         if record.sent >= len(record.parts):
-            record.done, record.failed, record.parts = True, False, []
+            record.finish()
