@@ -1,6 +1,7 @@
 // Test harness: a fake Rasa (REST channel), the real gateway (`python -m bot`) in front of it, and Chromium.
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -94,6 +95,16 @@ async function waitForHttp(url, proc, seconds) {
   throw new Error(`${url} did not answer in ${seconds} s`);
 }
 
+// A tracker store for the gateway to delete conversations from: an empty SQLite file with Rasa's own tables,
+// made by Rasa's SQLTrackerStore.
+function emptyTrackerStore(python) {
+  const url = `sqlite:///${path.join(mkdtempSync(path.join(tmpdir(), "cz-tracker-")), "tracker.db")}`;
+  execFileSync(python, ["-c", "import sys\nfrom rasa.core.tracker_store import SQLTrackerStore\n" +
+    "from rasa.shared.core.domain import Domain\nSQLTrackerStore(Domain.empty(), host=sys.argv[1])", url],
+  { env: { ...process.env, RASA_TELEMETRY_ENABLED: "false" }, stdio: "ignore" });
+  return url;
+}
+
 export async function startGateway(rasaUrl, extraEnv = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -104,7 +115,7 @@ export async function startGateway(rasaUrl, extraEnv = {}) {
       ...process.env, BOT_HOST: "127.0.0.1", BOT_PORT: String(port), ALLOWED_ORIGINS: base, RASA_URL: rasaUrl,
       ACTIONS_URL: rasaUrl, SESSION_SECRET: "browser-test-secret-" + "x".repeat(32), LOG_LEVEL: "WARNING",
       RATE_SESSION_BURST: "100", RATE_ADDRESS_BURST: "500", RATE_SESSION_PER_MINUTE: "600",
-      RATE_ADDRESS_PER_MINUTE: "3000", RASA_TIMEOUT: "5", TRACKER_STORE_URL: "sqlite://", ...extraEnv,
+      RATE_ADDRESS_PER_MINUTE: "3000", RASA_TIMEOUT: "5", TRACKER_STORE_URL: emptyTrackerStore(python), ...extraEnv,
     },
     stdio: ["ignore", "ignore", "pipe"],
   });
