@@ -22,7 +22,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.knowledge import KAMERVRAGEN_URL, WKKGZ_URL, organisation
+from actions.knowledge import KAMERVRAGEN_URL, WKKGZ_URL, Source, load_yaml, organisation
 from actions.form_answers import is_question
 from actions.intents import OTHER_RULE_INTENTS, QUESTION_INTENTS, SKIP_INTENTS
 
@@ -441,6 +441,8 @@ def build_route(slots: Dict[str, Any]) -> List[str]:
         country = None
 
     steps: List[Step] = []
+    if problem in ("complicatie", "implantaat"):
+        steps.append(_step_care_first(abroad=place == "buitenland"))
     if problem == "bedreiging":
         steps.append(_step_threat())
     if place == "nederland":
@@ -573,6 +575,14 @@ def _step_respect() -> Step:
             "Dat staat in de wet. Schrijf in je klacht precies op wat er gebeurde. Wat werd er gezegd, door wie, "
             "en wanneer? Doe dat zo snel mogelijk, nu je het nog goed weet.")
     return Step(text, (_wkkgz("2 lid 1", "2 lid 2"),))
+
+
+def _step_care_first(abroad: bool) -> Step:
+    """A complication starts with medical care, before any complaint (data/knowledge/safety.yml)."""
+    entry = load_yaml("safety")["route_care_first"]
+    known = load_yaml("safety")["sources"]
+    return Step(" ".join(entry["abroad" if abroad else "nl"].split()),
+                tuple(Source(known[k]["document"], known[k]["url"]).cite() for k in entry["sources"]))
 
 
 def _step_tell_incidents() -> Step:

@@ -153,6 +153,8 @@ def _clean_buttons(buttons: Any) -> list[dict[str, str]]:
 def _clean_custom(custom: Any) -> dict[str, str] | None:
     if isinstance(custom, dict) and custom.get("type") == "delete_conversation":
         return {"type": "delete_conversation"}  # carried out by the gateway (bot/conversations.py)
+    if isinstance(custom, dict) and custom.get("type") == "safety_line":
+        return {"type": "safety_line"}  # keep the help button in view (widget header, Telegram keyboard)
     if not isinstance(custom, dict) or custom.get("type") != "download":
         return None
     fields = ("filename", "mime_type", "content")
@@ -162,7 +164,8 @@ def _clean_custom(custom: Any) -> dict[str, str] | None:
 
 
 def clean_messages(raw: list[Any]) -> list[dict[str, Any]]:
-    """Rasa's messages with only text, buttons and download customs; messages left empty are dropped."""
+    """Rasa's messages with only text, buttons and the customs the channels know (download, delete_conversation,
+    safety_line); messages left empty are dropped."""
     messages = []
     for item in raw:
         if not isinstance(item, dict):

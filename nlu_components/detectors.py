@@ -1,8 +1,8 @@
 """Plain checks on a message's text that must not depend on a trained model.
 
 Each returns True when the message certainly is of its kind. They are used by `overrides.IntentOverrides`:
-safety first (suicidal thoughts, an emergency, threats), then personal data, another language, a law reference,
-and a complaint date.
+safety first (nlu_components/safety.py: suicidal thoughts, self-harm, an emergency, threats, a medical worry), then
+personal data, another language, a law reference, and a complaint date.
 """
 from __future__ import annotations
 
@@ -22,56 +22,8 @@ def _any(patterns: list[str], text: str) -> bool:
     return any(re.search(p, text) for p in patterns)
 
 
-# --- safety ------------------------------------------------------------------------------------------------
-SUICIDAL = [
-    r"\bzelfmoord", r"\bsu[iï]?cid", r"\bniet meer (willen )?leven", r"\bwil(de)? (gewoon |liever )?dood\b",
-    r"\bdood (wil|willen|zijn)\b", r"\b(een )?eind(e)? aan (mijn leven |het leven )?(maken|te maken)",
-    r"\bmezelf (iets )?(aan ?doen|van kant|ophangen|van het leven)", r"\bvan het leven beroven",
-    r"\bniet meer (hier )?willen zijn\b", r"\bwil er niet meer zijn\b", r"\bals ik er niet meer (was|ben|zou zijn)\b", r"\bmijn leven (be)?eindigen",
-    r"\bzie het (allemaal )?niet (meer )?zitten\b", r"\bleven (heeft|had) geen zin\b", r"\bgeen zin (meer )?in (het|mijn) leven\b",
-    r"\b(kan|wil) (zo )?niet (meer )?verder leven\b", r"\bwil (gewoon )?verdwijnen\b", r"\bwil\b.*\bdood\b",
-    r"\bmezelf (iets )?(pijn|wat) (te )?doen\b", r"\bmezelf (iets )?aan te doen\b", r"\blevensmoe\b",
-]
-EMERGENCY = [
-    r"\bbloed(t|en|ing|ingen)?\b.*\b(heel|erg|veel|hevig|stopt niet|houdt niet op|blijft|niet te stoppen)",
-    r"\b(heel|erg|veel|hevig)\b.*\bbloed(t|en|ing)?\b",
-    r"\b(slecht|moeilijk|geen|nauwelijks|amper)\b (meer )?(adem|ademen|lucht)\b", r"\bkan (bijna )?niet (goed )?ademen",
-    r"\bbenauwd", r"\bkortademig", r"\bpijn op (de|mijn|me|m'n|mn) borst\b", r"\bhoge koorts\b",
-    r"\bkoorts\b.*\b(39|40|41|rillingen|hoog)", r"\b(39|40|41)([.,]\d)? ?graden\b",
-    r"\bflauw ?(gevallen|vallen|te vallen|viel)\b", r"\bbewusteloos", r"\bbuiten bewustzijn",
-    r"\b(lippen|gezicht) (wordt|worden|is|zijn|word) blauw", r"\bkeel (zwelt|dik|zit dicht)",
-    r"\bkan (bijna )?niet (meer )?slikken", r"\bnoodgeval",
-    r"\bkan (bijna|haast|amper|nauwelijks) (niet )?(adem|ademen|ademmen)\b", r"\bkan niet (goed )?ademmen",
-    r"\b(moeilijk|slecht) (slikken|ademen)\b", r"\b(zwelt|zwellen) (op|dicht)\b.*\b(slikken|ademen|lucht|keel)",
-    r"\b(duizelig|licht in (mijn|m'n|het) hoofd)\b.*\bflauw", r"\bval (bijna )?flauw\b",
-    r"\bhoge koors\b", r"\bkoorts\b.*\b(wond|rood|ontstoken|pus)\b", r"\b(wond|rood|ontstoken|pus)\b.*\bkoorts\b",
-    r"\b(lip|lippen|huid|neus|wang)\b.*\b(wit|blauw|grauw)\b.*\b(pijn|koud)\b",
-    r"\bspoed\b", r"\b112\b", r"\bambulance\b", r"\b(nu|direct|meteen|dringend) hulp nodig\b",
-    r"\bgaat (heel |erg |echt )?slecht met me\b",
-    r"\bzie (ineens |opeens |nu )?(slecht|wazig|niets|dubbel)\b.*\b(filler|behandeling|injectie|botox|operatie)",
-    r"\b(been|kuit)\b.*\b(dik|opgezwollen)\b.*\b(pijn|pijnlijk)\b",
-]
-THREAT = [r"\bbedreig", r"\bdreig(t|en|de|den|ement|berichten|bericht)\b", r"\bdreig ?bericht", r"\bdreigend", r"\bintimid",
-          r"\bgeintimideerd\b", r"\bgestalkt\b", r"\bstalk(t|en|ing)\b", r"\b(iets|wat) aandoen\b",
-          r"\bvoel me (heel |erg |niet )?(onveilig|bedreigd)\b", r"\bzorg (ik )?(er ?voor )?dat je stopt\b",
-          # threats that don't say so: "hij weet waar ik woon", "we komen je halen", "je gaat er spijt van krijgen"
-          r"\b(weet|weten) (\w+ )?waar (ik|je|jij|u|mijn \w+) (woon|woont|wonen|werk|werkt)\b",
-          r"\b(ik|we|wij) (kom|komen) (je|jou|u) (halen|opzoeken|pakken)\b",
-          r"\b(in elkaar|kapot) (te )?(laten )?(slaan|maken)\b", r"\b(je|jij|u) (gaat|zult|zal) (er )?spijt (van )?krijgen\b"]
-NOT_A_THREAT = [r"\brechtszaak", r"\brechter\b", r"\badvocaat", r"\bboete", r"\bschadeclaim", r"\bdreigt te\b"]
-
-
-def suicidal(text: str) -> bool:
-    return _any(SUICIDAL, fold(text))
-
-
-def emergency(text: str) -> bool:
-    return _any(EMERGENCY, fold(text))
-
-
-def threat(text: str) -> bool:
-    t = fold(text)
-    return _any(THREAT, t) and not _any(NOT_A_THREAT, t)
+# --- safety: nlu_components/safety.py ---------------------------------------------------------------------------
+from nlu_components.safety import emergency, medical_worry, self_harm, suicidal, threat  # noqa: E402,F401
 
 
 # --- unreadable -----------------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """A pipeline component that decides the intent when a plain check on the text is certain.
 
-Safety must not depend on how well a model generalises: a message with signs of suicidal thoughts, an emergency
-or a threat gets that intent, whatever the classifiers said. Messages that cannot be read (empty, far too long,
-binary or encoded data), with personal data, in another language, a pasted contract clause, naming a law article,
+Safety must not depend on how well a model generalises: a message with signs of suicidal thoughts, self-harm, an
+emergency, a threat or a medical worry gets that intent, whatever the classifiers said (nlu_components/safety.py).
+When only the model saw danger and is not sure, the intent is `safety_check`: a kind check-in with the numbers.
+Messages that cannot be read (empty, far too long, binary or encoded data), with personal data, in another language, a pasted contract clause, naming a law article,
 or giving a complaint date follow, in that order. Runs after the FallbackClassifier.
 """
 from __future__ import annotations
@@ -16,13 +17,10 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu_components import detectors
+from nlu_components import detectors, safety
 
-# (intent, check), first match wins.
+# Plain checks after safety: (intent, check), first match wins.
 CHECKS: List[Tuple[str, Callable[[str], Any]]] = [
-    ("suicidal", detectors.suicidal),
-    ("emergency", detectors.emergency),
-    ("threat", detectors.threat),
     ("share_personal_data", detectors.personal_data),
     ("unreadable", detectors.unreadable),
     ("other_language", detectors.english),
@@ -30,16 +28,38 @@ CHECKS: List[Tuple[str, Callable[[str], Any]]] = [
     ("ask_law_article", detectors.law_reference),
     ("ask_deadline", detectors.complaint_date),
 ]
+# The kinds of danger safety.assess finds that have an intent of their own; `past_symptoms` is answered as the
+# question it asks, with one safety line (intent safety_check).
+SAFETY_INTENTS = {"suicidal", "self_harm", "emergency", "threat", "medical_worry"}
+# An answer in a crisis: these intents are read as danger
+ALARMS = {"suicidal", "self_harm", "emergency", "threat"}
+# A safety intent from the model below this is not trusted alone: the assistant checks in kindly, with the numbers,
+# and still answers the question the message asked (actions/safety.py).
+SURE = 0.9
+SAFETY_KEY = "safety"  # in the parse data: {"kind", "language"} for the actions
+
+
+def assess(text: str) -> Tuple[Optional[str], Dict[str, str]]:
+    """The intent plain checks are certain of (or None), and what the actions need to know about safety."""
+    if text.startswith("/"):
+        return None, {}
+    english = detectors.english(text)
+    danger = safety.assess(text)
+    if danger:
+        info = {"kind": danger.kind, "language": "en" if english or danger.language == "en" else "nl"}
+        if danger.kind in SAFETY_INTENTS:
+            return danger.kind, info
+        return "safety_check", info
+    info = {"language": "en"} if english else {}
+    for intent, check in CHECKS:
+        if check(text):
+            return intent, info
+    return None, info
 
 
 def decide(text: str) -> Optional[str]:
     """The intent a plain check is certain of, or None."""
-    if text.startswith("/"):
-        return None
-    for intent, check in CHECKS:
-        if check(text):
-            return intent
-    return None
+    return assess(text)[0]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -52,34 +72,31 @@ class IntentOverrides(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            intent = decide(text)
+            intent, info = assess(text)
             if intent:
                 message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
             elif not text.startswith("/"):
                 unsure = unsure_alarm(message.get(INTENT) or {}, message.get(INTENT_RANKING_KEY) or [])
                 if unsure:
-                    message.set(INTENT, unsure, add_to_output=True)
+                    info = {**info, "kind": "check", "model": unsure}
+                    message.set(INTENT, {"name": "safety_check", "confidence": 1.0}, add_to_output=True)
+            if info:
+                message.set(SAFETY_KEY, info, add_to_output=True)
         return messages
 
 
-# An emergency or threat the plain checks did not see, which the model is not very sure of, is more often a
-# word the model ties to it ("lippen" after "mijn lippen worden blauw") than a real one: the next intent is
-# taken. Suicidal thoughts are never second-guessed.
-VETOED = {"emergency", "threat"}
-VETO_BELOW = 0.9
+def unsure_alarm(intent: Dict[str, Any], ranking: List[Dict[str, Any]]) -> Optional[str]:
+    """The danger the model saw but is not sure of (the plain checks did not see it), or None.
 
-
-FALLBACK_BELOW = 0.45  # config.yml: FallbackClassifier threshold
-
-
-def unsure_alarm(intent: Dict[str, Any], ranking: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
-    """The intent to use instead of an unsure emergency or threat from the model (the next one, or nlu_fallback
-    when that one is unsure too), or None to keep it."""
-    if intent.get("name") not in VETOED or (intent.get("confidence") or 0.0) >= VETO_BELOW:
-        return None
-    for other in ranking:
-        if other.get("name") not in VETOED | {"suicidal", intent.get("name")}:
-            confidence = other.get("confidence") or 0.0
-            name = other["name"] if confidence >= FALLBACK_BELOW else "nlu_fallback"
-            return {"name": name, "confidence": confidence}
+    When unsure whether someone is in danger, the assistant checks in kindly with the numbers: a miss costs far more
+    than a gentle question. Suicidal thoughts and self-harm the model names above the fallback threshold keep their
+    own answer; an emergency or threat below SURE, and any danger that is the model's first guess under a fallback,
+    get the check-in."""
+    name, confidence = intent.get("name"), intent.get("confidence") or 0.0
+    if name in ALARMS:
+        return name if name in ("emergency", "threat") and confidence < SURE else None
+    if name == "nlu_fallback":
+        first = next((r for r in ranking if r.get("name") != "nlu_fallback"), {})
+        if first.get("name") in ALARMS:
+            return first["name"]
     return None

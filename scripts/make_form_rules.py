@@ -22,10 +22,14 @@ IN_BETWEEN = {
     "share_personal_data": "utter_share_personal_data", "ask_law_article": "action_law_article",
     "nlu_fallback": "action_suggest_topics", "other_language": "utter_other_language",
     "unreadable": "utter_unreadable", "ask_privacy": "utter_privacy",
+    "medical_worry": "action_safety", "safety_check": "action_safety",
 }
 # answered, and the form ends
-ENDING = {"emergency": "utter_emergency", "suicidal": "utter_suicidal", "threat": "utter_threat",
+ENDING = {"emergency": "action_safety", "suicidal": "action_safety", "self_harm": "action_safety",
+          "threat": "action_safety", "crisis_help": "action_safety",
           "stop": "utter_stop_form", "goodbye": "utter_goodbye", "delete_my_data": "utter_ask_delete_data"}
+# the safety answer remembers the crisis (actions/safety.py)
+SETS_CRISIS = {"action_safety"}
 
 
 def rules() -> str:
@@ -46,7 +50,7 @@ def rules() -> str:
         for i, a in ENDING.items():
             out.append(f"- rule: {i} during {form}\n  condition: [{{active_loop: {form}}}]\n"
                        f"  steps: [{{intent: {i}}}, {{action: action_deactivate_loop}}, {{active_loop: null}}, "
-                       f"{{action: {a}}}]")
+                       f"{{action: {a}}}" + (", {slot_was_set: [{in_crisis: true}]}" if a in SETS_CRISIS else "") + "]")
         out.append(f"- rule: restart during {form}\n  condition: [{{active_loop: {form}}}]\n"
                    f"  steps: [{{intent: restart}}, {{action: action_restart}}]")
     return "\n".join(out) + "\n"

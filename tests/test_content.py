@@ -120,3 +120,43 @@ def test_examples_are_unique_across_all_training_data():
                 if line.startswith("- "):
                     seen[line[2:].strip().lower()] += 1
     assert [e for e, n in seen.items() if n > 1] == []
+
+
+SAFETY = yaml.safe_load((ROOT / "data" / "knowledge" / "safety.yml").read_text(encoding="utf-8"))
+
+
+def _safety_texts():
+    for kind, entry in SAFETY["kinds"].items():
+        yield f"kinds.{kind}", entry
+    for family, followups in SAFETY["followups"].items():
+        for name, entry in followups.items():
+            yield f"followups.{family}.{name}", entry
+    yield "route_care_first", SAFETY["route_care_first"]
+    yield "gateway", SAFETY["gateway"]
+
+
+SAFETY_TEXTS = list(_safety_texts())
+
+
+@pytest.mark.parametrize("where,entry", SAFETY_TEXTS, ids=[w for w, _ in SAFETY_TEXTS])
+def test_safety_texts_read_at_b1_and_name_known_sources(where, entry):
+    for language in ("nl", "abroad"):
+        if language in entry:
+            assert problems(entry[language]) == [], where
+    assert entry["sources"], f"{where} names no source"
+    for key in entry["sources"]:
+        url = re.sub(r"^https?://(www\.)?", "", SAFETY["sources"][key]["url"]).rstrip("/.")
+        assert any(url.startswith(a) or a.startswith(url) for a in LINKS), f"{where}: {url} is not in facts.md"
+
+
+def test_every_safety_text_has_dutch_and_english_and_gives_the_right_numbers():
+    for where, entry in SAFETY_TEXTS:
+        if where.startswith(("kinds.", "followups.")):
+            assert entry.get("nl") and entry.get("en"), where
+    kinds = SAFETY["kinds"]
+    for kind in ("suicidal", "self_harm"):
+        assert all(n in kinds[kind]["nl"] for n in ("113.nl", "0800-0113", "112")), kind
+    assert "0900-8844" in kinds["threat"]["nl"] and "112" in kinds["threat"]["nl"]
+    assert "huisartsenpost" in kinds["emergency"]["nl"] and "112" in kinds["emergency"]["nl"]
+    # never the complaints line's office hours as an answer to distress
+    assert not any("088" in (entry.get("nl") or "") for _, entry in SAFETY_TEXTS)

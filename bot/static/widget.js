@@ -27,7 +27,7 @@
     launcher: "Chat met de assistent",
     title: "Assistent cosmetische zorg",
     intro: "Stel je vraag over een cosmetische behandeling, je rechten of een klacht. " +
-      "Deel geen naam, adres, BSN of medische gegevens. Is het dringend? Bel 112 of je huisarts.",
+      "Deel geen naam, adres, BSN of medische gegevens. Is het dringend? Bel 112. Denk je aan zelfdoding? Bel 113.",
     privacy: "Privacy: wat we bewaren",
     log: "Gesprek",
     you: "Jij: ",
@@ -42,9 +42,15 @@
     download: "Download ",
     newTab: " (opent in een nieuw tabblad)",
     retry: "Probeer opnieuw",
+    // the gateway's own text when the assistant cannot answer (bot/texts.py RASA_DOWN, data/knowledge/safety.yml)
     failed: "Het lukt nu even niet om je vraag te beantwoorden. Probeer het over een paar minuten opnieuw. " +
-      "Wil je nu iemand spreken over een klacht over de zorg? Bel dan het Landelijk Meldpunt Zorg: " +
-      "088 - 120 50 20. Is het dringend? Bel dan 112 of je huisarts.",
+      "Is het dringend? Bij levensgevaar bel je 112. Denk je aan zelfdoding? Bel 113 of 0800-0113, of chat op " +
+      "113.nl, dag en nacht. Bij klachten na een behandeling bel je je huisarts, of 's avonds en in het weekend de " +
+      "huisartsenpost. Wil je nu iemand spreken over een klacht over de zorg? Bel dan het Landelijk Meldpunt Zorg: " +
+      "088 - 120 50 20, op werkdagen van 9:00 tot 17:00 uur.",
+    // after a crisis reply, the help line stays one tap away for the rest of the conversation
+    helpNow: "Hulp nu (113 / 112)",
+    helpPayload: "/crisis_help",
     unreadable: "Er ging iets mis. Probeer het opnieuw.",
     wait: function (s) { return "Wacht nog " + s + " seconden en probeer het dan opnieuw."; },
     ready: "Je kunt weer een bericht sturen.",
@@ -60,6 +66,7 @@
       if (raw) {
         var data = JSON.parse(raw);
         if (data && typeof data.session === "string" && Array.isArray(data.messages)) {
+          data.safetyLine = data.safetyLine === true;
           return data;
         }
       }
@@ -68,7 +75,7 @@
   }
 
   function save(state) {
-    var data = { session: state.session, messages: state.messages.slice(-MAX_STORED) };
+    var data = { session: state.session, messages: state.messages.slice(-MAX_STORED), safetyLine: !!state.safetyLine };
     memory = data;
     try {
       window.sessionStorage.setItem(STORE_KEY, JSON.stringify(data));
@@ -233,11 +240,15 @@
       var head = el("div", { "class": "head" });
       this.heading = el("h2", { id: id + "-title", "class": "title", tabindex: "-1" }, T.title);
       var tools = el("div", { "class": "tools" });
+      this.helpButton = el("button", { type: "button", "class": "tool help-now" }, T.helpNow);
+      this.helpButton.hidden = !this.state.safetyLine;
+      this.helpButton.addEventListener("click", this.send.bind(this, T.helpPayload, T.helpNow));
       this.resetButton = el("button", { type: "button", "class": "tool reset" }, T.reset);
       this.resetButton.addEventListener("click", this.reset.bind(this));
       this.closeButton = el("button", { type: "button", "class": "tool close", "aria-label": T.close });
       this.closeButton.appendChild(el("span", { "aria-hidden": "true" }, "\u00d7"));
       this.closeButton.addEventListener("click", this.close.bind(this));
+      tools.appendChild(this.helpButton);
       tools.appendChild(this.resetButton);
       tools.appendChild(this.closeButton);
       head.appendChild(this.heading);
@@ -402,10 +413,17 @@
       this.state = { session: newSessionId(), messages: [] };
       this.pending = null;
       save(this.state);
+      this.showHelp(false);
       this.renderAll();
       this.announce(T.started);
       this.input.value = "";
       this.input.focus();
+    }
+
+    // The help button in the header, once the assistant has given a crisis answer in this conversation.
+    showHelp(shown) {
+      this.state.safetyLine = shown;
+      this.helpButton.hidden = !shown;
     }
 
     // ---------- rendering ----------
@@ -580,10 +598,18 @@
           // the gateway deleted the conversation: forget the copy in this tab too
           this.state = { session: newSessionId(), messages: [] };
           save(this.state);
+          this.showHelp(false);
           this.renderAll();
         }
         body.messages.forEach(function (m) {
           if (!m || typeof m !== "object") {
+            return;
+          }
+          if (m.custom && m.custom.type === "safety_line") {
+            if (!self.state.safetyLine) {
+              self.showHelp(true);
+              save(self.state);
+            }
             return;
           }
           self.addMessage({

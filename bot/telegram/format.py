@@ -21,7 +21,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
+
+from bot.telegram.texts import HELP_BUTTON, HELP_KEPT
 
 MESSAGE_LIMIT = 4096  # characters of a text message, after entities are parsed (Bot API, sendMessage)
 SAFE_LIMIT = 4000     # what split_text aims at: a margin below the limit
@@ -106,7 +108,7 @@ def split_text(text: str, limit: int = SAFE_LIMIT) -> list[str]:
 class Part:
     """One message to send: a text (HTML) with an optional keyboard, or a document."""
     html: str = ""
-    keyboard: Optional[InlineKeyboardMarkup] = None
+    keyboard: Optional[InlineKeyboardMarkup | ReplyKeyboardMarkup] = None
     filename: str = ""
     content: bytes = b""
     reply_to: Optional[int] = None  # the person's message this answers (the apology after a failure)
@@ -132,8 +134,28 @@ def text_parts(text: str, buttons: list[tuple[str, str]] | None = None, limit: i
     return parts
 
 
+def help_keyboard() -> ReplyKeyboardMarkup:
+    """The help button that stays under the chat after a crisis answer (sends HELP_BUTTON as a message)."""
+    return ReplyKeyboardMarkup([[KeyboardButton(HELP_BUTTON)]], resize_keyboard=True, is_persistent=True)
+
+
 def render(messages: list[dict[str, Any]], encode: Callable[[str], str], limit: int = SAFE_LIMIT) -> list[Part]:
-    """Rasa's cleaned messages as parts; `encode` turns a button's payload into its callback_data."""
+    """Rasa's cleaned messages as parts; `encode` turns a button's payload into its callback_data. A `safety_line`
+    custom puts the help button under the chat: on the answer's first text without buttons, or on a short line of
+    its own (a message carries one keyboard)."""
+    parts: list[Part] = []
+    if any((m.get("custom") or {}).get("type") == "safety_line" for m in messages):
+        parts = _render(messages, encode, limit)
+        free = next((p for p in parts if not p.is_document and p.keyboard is None), None)
+        if free is not None:
+            free.keyboard = help_keyboard()
+        else:
+            parts.append(Part(html=to_html(HELP_KEPT), keyboard=help_keyboard()))
+        return parts
+    return _render(messages, encode, limit)
+
+
+def _render(messages: list[dict[str, Any]], encode: Callable[[str], str], limit: int) -> list[Part]:
     parts: list[Part] = []
     for message in messages:
         buttons = [(b["title"], encode(b["payload"])) for b in message.get("buttons", [])]

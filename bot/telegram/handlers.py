@@ -212,6 +212,8 @@ class TelegramChannel:
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         chat_id, text = message.chat.id, message.text or ""
+        if text.strip() == texts.HELP_BUTTON:  # the help button under the chat (bot/telegram/format.py)
+            text = texts.HELP_PAYLOAD
 
         async def produce(sender: str) -> list[Part]:
             if len(text) > self.config.max_message_chars:

@@ -48,6 +48,11 @@ PRIVACY = (
     "Met /reset begin je een nieuw gesprek."
 )
 
+# After a crisis answer the help line stays one tap away: a button under the chat that asks the assistant for help.
+HELP_BUTTON = "Hulp nu (113 / 112)"
+HELP_PAYLOAD = "/crisis_help"
+HELP_KEPT = "Hulp nodig? De knop hieronder blijft staan."
+
 RESET_DONE = "We beginnen opnieuw. Wat wil je weten?"
 UNKNOWN_COMMAND = "Dat commando ken ik niet. Typ je vraag, of kies /help."
 BUTTON_GONE = "Deze knop werkt niet meer. Typ je vraag gerust opnieuw."

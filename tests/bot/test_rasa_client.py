@@ -27,6 +27,11 @@ def test_clean_messages_drops_what_is_malformed(raw):
     assert clean_messages(raw) == []
 
 
+def test_clean_messages_keeps_the_safety_line_without_anything_else():
+    assert clean_messages([{"custom": {"type": "safety_line", "html": "<b>x</b>"}}]) == [
+        {"custom": {"type": "safety_line"}}]
+
+
 def test_clean_messages_a_download_without_text():
     custom = {"type": "download", "filename": "a.txt", "mime_type": "text/plain", "content": "x"}
     assert clean_messages([{"custom": custom}]) == [{"custom": custom}]

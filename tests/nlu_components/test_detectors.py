@@ -130,7 +130,7 @@ def _examples(path):
                 yield item.get("intent"), line.strip()[2:].strip()
 
 
-SAFETY = ("emergency", "suicidal", "threat")
+SAFETY = ("emergency", "suicidal", "self_harm", "threat")
 EXAMPLE_FILES = ["data/nlu/safety.yml", "data/nlu/basics.yml", "data/nlu/guided.yml", "data/nlu/privacy.yml",
                  "tests/nlu/test_nlu.yml"]
 

@@ -1,11 +1,12 @@
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu_components.overrides import IntentOverrides, decide
+from nlu_components.overrides import IntentOverrides, assess, decide
 
 
 def test_safety_comes_first():
     assert decide("mijn bsn is 111222333 en ik bloed heel erg") == "emergency"
     assert decide("ze bedreigen me en ik wil niet meer leven") == "suicidal"
+    assert decide("ik snij mezelf weer sinds die operatie") == "self_harm"
 
 
 def test_other_checks_in_order():
@@ -17,12 +18,27 @@ def test_other_checks_in_order():
     assert decide('/inform{"route_place": "nederland"}') is None
 
 
+def test_english_danger_gets_its_intent_and_says_it_is_english():
+    assert assess("honestly i want to kill myself after what that surgeon did") == (
+        "suicidal", {"kind": "suicidal", "language": "en"})
+    intent, info = assess("I am bleeding a lot after my surgery")
+    assert intent == "emergency" and info["language"] == "en"
+
+
+def test_a_symptom_told_as_over_asks_for_the_question_with_a_safety_line():
+    story = ("een jaar geleden kon ik na mijn neuscorrectie slecht ademen, nu gaat het goed. "
+             "maar ik heb een zwijgcontract getekend, is dat geldig?")
+    assert assess(story) == ("safety_check", {"kind": "past_symptoms", "language": "nl"})
+
+
 def test_component_sets_the_intent_and_leaves_others_alone():
     certain = Message(data={"text": "ik wil niet meer leven", "intent": {"name": "faq", "confidence": 0.9}})
     unsure = Message(data={"text": "is een zwijgcontract geldig", "intent": {"name": "faq", "confidence": 0.9}})
     IntentOverrides().process([certain, unsure])
     assert certain.get("intent") == {"name": "suicidal", "confidence": 1.0}
+    assert certain.get("safety") == {"kind": "suicidal", "language": "nl"}
     assert unsure.get("intent")["name"] == "faq"
+    assert unsure.get("safety") is None
 
 
 def test_unreadable_after_safety_and_personal_data():
@@ -36,22 +52,27 @@ def _classified(text, intent, confidence, ranking):
     message = Message(data={"text": text, "intent": {"name": intent, "confidence": confidence},
                             "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking]})
     IntentOverrides().process([message])
-    return message.get("intent")
+    return message
 
 
-def test_an_unsure_emergency_the_plain_checks_did_not_see_takes_the_next_intent():
-    ranking = [("emergency", 0.6), ("inform", 0.5), ("faq", 0.1)]
-    assert _classified("fillers in mijn lippen", "emergency", 0.6, ranking) == {"name": "inform", "confidence": 0.5}
+def test_an_unsure_emergency_or_threat_gets_a_check_in_not_silence():
+    message = _classified("fillers in mijn lippen", "emergency", 0.6, [("emergency", 0.6), ("faq", 0.3)])
+    assert message.get("intent")["name"] == "safety_check"
+    assert message.get("safety") == {"kind": "check", "model": "emergency"}
+    assert _classified("hij is er weer", "threat", 0.87, [("threat", 0.87)]).get("intent")["name"] == "safety_check"
 
 
-def test_when_the_next_intent_is_unsure_too_it_asks_what_was_meant():
-    ranking = [("threat", 0.87), ("deny", 0.02)]
-    assert _classified("fillers in mijn lippen", "threat", 0.87, ranking)["name"] == "nlu_fallback"
+def test_danger_as_the_first_guess_under_a_fallback_gets_a_check_in():
+    message = _classified("het is allemaal zo zwaar", "nlu_fallback", 0.45,
+                          [("nlu_fallback", 0.45), ("suicidal", 0.3), ("faq", 0.2)])
+    assert message.get("intent")["name"] == "safety_check"
+    quiet = _classified("blablabla", "nlu_fallback", 0.45, [("nlu_fallback", 0.45), ("faq", 0.3), ("suicidal", 0.2)])
+    assert quiet.get("intent")["name"] == "nlu_fallback"
 
 
 def test_a_sure_model_and_suicidal_thoughts_are_kept():
-    assert _classified("mijn lip wordt raar", "emergency", 0.95, [("emergency", 0.95)])["name"] == "emergency"
+    assert _classified("mijn lip wordt raar", "emergency", 0.95, [("emergency", 0.95)]).get("intent")["name"] == "emergency"
     assert _classified("het heeft allemaal geen nut", "suicidal", 0.5,
-                       [("suicidal", 0.5), ("faq", 0.4)])["name"] == "suicidal"
+                       [("suicidal", 0.5), ("faq", 0.4)]).get("intent")["name"] == "suicidal"
     # the plain check sees it: always the alarm, whatever the model said
-    assert _classified("ik bloed heel erg", "faq", 0.9, [("faq", 0.9)])["name"] == "emergency"
+    assert _classified("ik bloed heel erg", "faq", 0.9, [("faq", 0.9)]).get("intent")["name"] == "emergency"

@@ -373,3 +373,28 @@ async def test_yes_to_deleting_the_conversation_deletes_it_and_says_so(make_chan
     assert any(t.startswith("Je gesprek is gewist.") for t in telegram.texts())
     assert "delete_conversation" not in str(telegram.calls)  # the request itself is never shown
     assert ConversationStore(url).count_sync(channel.sender(CHAT_A)) == 0
+
+
+# --- the help line after a crisis answer ---------------------------------------------------------------------------
+async def test_a_crisis_answer_keeps_a_help_button_under_the_chat_and_a_press_asks_for_help(channel, telegram, rasa):
+    rasa.answers["ik wil niet meer leven"] = [
+        {"text": "Praat erover met 113. Chat op 113.nl.", "buttons": [
+            {"title": "Terug naar mijn vraag", "payload": "Terug naar mijn vraag"}]},
+        {"custom": {"type": "safety_line"}}]
+    await channel.process(text_update("ik wil niet meer leven"))
+    text, kept = telegram.sent()
+    assert "113.nl" in visible(text.params["text"])
+    assert "inline_keyboard" in str(text.params["reply_markup"])  # the answer keeps its own buttons
+    markup = kept.params["reply_markup"]
+    assert texts.HELP_BUTTON in str(markup) and "is_persistent" in str(markup)
+    assert visible(kept.params["text"]) == texts.HELP_KEPT
+    telegram.clear()
+    await channel.process(text_update(texts.HELP_BUTTON))
+    assert rasa.messages()[-1] == "/crisis_help"
+
+
+async def test_the_help_button_rides_on_an_answer_without_buttons(channel, telegram, rasa):
+    rasa.answers["hij staat voor de deur"] = [{"text": "Bel meteen 112."}, {"custom": {"type": "safety_line"}}]
+    await channel.process(text_update("hij staat voor de deur"))
+    (call,) = telegram.sent()
+    assert "112" in visible(call.params["text"]) and texts.HELP_BUTTON in str(call.params["reply_markup"])

@@ -1,0 +1,264 @@
+"""Urgent help as a state of the conversation.
+
+A crisis signal (suicidal thoughts, self-harm, a threat, a medical emergency) or a medical worry sets the slots
+`crisis` (its kind) and `in_crisis`. While `in_crisis` is set, the rules send short answers, thanks, "nee",
+fallbacks and questions to `action_crisis_followup`, which reads them in the crisis: "ik wil niet bellen" gets
+the 113 chat, "het is zaterdagavond" the huisartsenpost, "ik zit in Turkije" 112 abroad, "moet ik naar de
+politie?" the police. A clear question of the person's own is answered, with the help line after it; "terug naar
+mijn vraag" ends the crisis reading. Every crisis reply asks the channel to keep the help button in view for the
+rest of the conversation (`PIN`).
+
+The texts live in data/knowledge/safety.yml; pure functions here choose them, the Action classes stay thin.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.fallback import suggestions
+from actions.knowledge import Source, load_yaml
+
+# What the channels receive to keep the help button in view (bot/static/widget.js, bot/telegram/format.py).
+PIN = {"type": "safety_line"}
+CRISIS_KINDS = ("suicidal", "self_harm", "threat", "emergency", "medical_worry", "check", "help")
+FAMILY = {"suicidal": "mental", "self_harm": "mental", "threat": "threat", "emergency": "medical",
+          "medical_worry": "medical", "check": "check", "help": "check"}
+SAFETY_KEY = "safety"  # nlu_components/overrides.py puts {"kind", "language", "model"} here in the parse data
+ANSWER_FAQ_ABOVE = 0.5  # a topic answer in a crisis or after a check-in only when the model is this sure of it
+
+
+@dataclass
+class Reply:
+    texts: List[str]
+    buttons: List[Dict[str, str]] = field(default_factory=list)
+    faq: Optional[str] = None  # a topic answer (utter_faq/<key>) to send before the texts
+    faq_first: bool = True
+    events: List[Dict[str, Any]] = field(default_factory=list)
+    pin: bool = True
+
+
+def _data() -> Dict[str, Any]:
+    return load_yaml("safety")
+
+
+def sources(keys: List[str]) -> List[Source]:
+    known = _data()["sources"]
+    return [Source(known[k]["document"], known[k]["url"]) for k in keys]
+
+
+def _with_sources(entry: Dict[str, Any], language: str) -> str:
+    cite = "Source" if language == "en" else "Bron"
+    lines = "; ".join(s.cite() for s in sources(entry.get("sources") or []))
+    return f"{entry[language].strip()}\n\n{cite}: {lines}" if lines else entry[language].strip()
+
+
+def kind_text(kind: str, language: str = "nl") -> str:
+    """The first answer to a kind of danger (data/knowledge/safety.yml `kinds`), with its sources."""
+    return _with_sources(_data()["kinds"][kind], language)
+
+
+def followup_text(family: str, followup: str, language: str = "nl") -> str:
+    """The answer to a follow-up in a crisis of a family; the family's default when nothing more specific exists."""
+    texts = _data()["followups"][family]
+    return _with_sources(texts.get(followup) or texts["default"], language)
+
+
+def gateway_text() -> str:
+    """What the gateway says about urgent help when the assistant cannot answer."""
+    return " ".join(_data()["gateway"]["nl"].split())
+
+
+def _button(name: str, language: str) -> Dict[str, str]:
+    item = _data()[name]
+    return {"title": item[language], "payload": item.get("payload") or item[language]}
+
+
+def crisis_buttons(family: str, language: str) -> List[Dict[str, str]]:
+    buttons = [_button("chat_button", language)] if family == "mental" else []
+    return buttons + [_button("back_button", language)]
+
+
+# --- reading a follow-up in a crisis -------------------------------------------------------------------------------
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# "terug naar mijn vraag" always ends the crisis reading; "het gaat beter" or "ik heb gebeld" only when nothing in
+# the message says otherwise ("ik heb 113 gebeld maar ze nemen niet op").
+BACK = re.compile(r"\b(terug naar (mijn|m'?n|de) vraag|back to my question|(ik heb|heb) (nog )?(een )?(andere )?vraag|"
+                  r"i have (a|another) question)\b")
+NEGATION = re.compile(r"\b(niet|nie|geen|maar|not|n'?t|no)\b")
+FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
+    ("after_hours", re.compile(r"\b((namen|neemt|nemen|nam) (niet|nie) op|bezet|in de wacht|niet bereikbaar)\b")),
+    ("back", re.compile(r"\b((het )?gaat (nu |weer |wel |al )*(wat )?(beter|goed|prima)|ik ben (weer )?(ok|oke|okay|oke|in orde)|"
+                        r"(het )?gaat (nu |wel |al )*weer\b|ik heb (al |net |nu |zojuist )*(113 |iemand |de huisarts |de politie |112 |mijn \w+ )?"
+                        r"(gebeld|gesproken|gechat)|"
+                        r"ik heb (nu )?hulp|(ik )?(heb|krijg) (al )?hulp|i'?m (ok|okay|fine|better) now|i have a question)\b")),
+    ("police", re.compile(r"\b(politie|aangifte|police|report (it|him|her|them))\b")),
+    ("chat", re.compile(r"\b(chat|chatten|typen|appen|whatsapp|mailen|sms|(niet|nie|geen zin om|durf niet|kan niet|wil niet) "
+                        r"(te )?(bellen|praten|telefoneren)|niet bellen|bellen durf ik niet|don'?t want to (call|talk)|"
+                        r"can'?t (call|talk)|text)\b")),
+    ("abroad", re.compile(r"\b(buitenland|hotel|turkije|istanbul|antalya|spanje|belgie|duitsland|polen|tsjechie|"
+                          r"hongarije|vakantie|abroad|not in the netherlands|turkey|werkt (112|dat) (hier|daar)|"
+                          r"alarmnummer (hier|daar))\b")),
+    ("after_hours", re.compile(r"\b(avond|nacht|weekend|zaterdag|zondag|feestdag|dicht|gesloten|niet (bereikbaar|open)|"
+                               r"neemt niet op|huisartsenpost|night|weekend|closed)\w*")),
+    ("bye", re.compile(r"^(doei|dag|tot ziens|bye|goodbye|ciao|later|ik ga|ik stop)\b")),
+    ("what_now", re.compile(r"\b(wat (moet|kan|zal) ik (nu )?(doen|nu)|wat nu|hoe nu|wie kan (me|mij) helpen|"
+                            r"what (should|do|can) i do|help)\b")),
+]
+
+
+def read_followup(text: str) -> Optional[str]:
+    """What a message in a crisis asks for: back, police, chat, abroad, after_hours, bye, what_now; or None."""
+    t = _fold(text)
+    if BACK.search(t):
+        return "back"
+    for name, pattern in FOLLOWUPS:
+        if name == "back" and NEGATION.search(t):
+            continue
+        if pattern.search(t):
+            return name
+    return None
+
+
+# --- choosing the reply ---------------------------------------------------------------------------------------------
+def language_of(parse_data: Dict[str, Any], crisis_language: Optional[str]) -> str:
+    """English when the message is English, or the crisis was told in English and the message is too short to
+    tell ("yes", "no")."""
+    info = (parse_data or {}).get(SAFETY_KEY) or {}
+    if info.get("language") == "en":
+        return "en"
+    words = re.findall(r"[a-zA-Z']+", (parse_data or {}).get("text") or "")
+    if crisis_language == "en" and (len(words) < 3 or re.search(
+            r"\b(yes|no|ok|okay|please|thanks|don'?t|can|i)\b", " ".join(words).lower())):
+        return "en"
+    return "nl"
+
+
+def faq_answer(parse_data: Dict[str, Any], minimum: float = ANSWER_FAQ_ABOVE) -> Optional[str]:
+    """The topic answer the message asks for (utter_faq/<key>) when the model is sure enough it is a topic question."""
+    parse_data = parse_data or {}
+    ranking = [i for i in parse_data.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    faq_confidence = next((i.get("confidence") or 0.0 for i in ranking if i.get("name") == "faq"), 0.0)
+    top = ranking[0]["name"] if ranking else None
+    selected = ((parse_data.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    key = selected.get("intent_response_key")
+    if top != "faq" or faq_confidence < minimum or not key:
+        return None
+    return f"utter_{key}"
+
+
+def crisis_events(kind: str, language: str) -> List[Dict[str, Any]]:
+    return [SlotSet("crisis", kind), SlotSet("in_crisis", True), SlotSet("crisis_language", language)]
+
+
+def first_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str],
+                responses: Dict[str, Any]) -> Reply:
+    """The answer to a safety intent (suicidal, self_harm, threat, emergency, medical_worry, safety_check,
+    crisis_help)."""
+    info = (parse_data or {}).get(SAFETY_KEY) or {}
+    language = "en" if info.get("language") == "en" else "nl"
+    if intent in ("suicidal", "self_harm", "threat", "emergency", "medical_worry"):
+        family = FAMILY[intent]
+        buttons = crisis_buttons(family, language)
+        if intent == "medical_worry":
+            buttons = [{"title": "Waar kan ik klagen?" if language == "nl" else "Where can I complain?",
+                        "payload": "/start_complaint_route"}]
+        return Reply([kind_text(intent, language)], buttons, events=crisis_events(intent, language))
+    if intent == "crisis_help":
+        kind = crisis if crisis in CRISIS_KINDS else "help"
+        text = kind_text(kind if kind in _data()["kinds"] else "check", language)
+        return Reply([text], crisis_buttons(FAMILY.get(kind, "check"), language),
+                     events=crisis_events(kind, language))
+    # safety_check: a story with symptoms that are over, or danger the model was not sure of
+    if info.get("kind") == "past_symptoms":
+        faq = faq_answer(parse_data, minimum=0.3)
+        buttons = [] if faq else suggestions(parse_data, responses)
+        return Reply([kind_text("past_symptoms", language)], buttons, faq=faq, faq_first=True, pin=False)
+    faq = faq_answer(parse_data)
+    return Reply([kind_text("check", language)], [], faq=faq, faq_first=False,
+                 events=crisis_events("check", language))
+
+
+def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str],
+                   crisis_language: Optional[str]) -> Reply:
+    """The answer to a message while a crisis is remembered."""
+    language = language_of(parse_data, crisis_language)
+    family = FAMILY.get(crisis or "", "check")
+    text = (parse_data or {}).get("text") or ""
+    followup = read_followup(text)
+    release = [SlotSet("in_crisis", False)]
+    if family == "check":
+        if followup == "back" or intent in ("affirm", "thank"):
+            return Reply([followup_text("check", "fine", language)], events=release)
+        faq = faq_answer(parse_data)
+        if faq:  # a question of their own: it is okay
+            return Reply([], faq=faq, events=release, pin=False)
+        if followup in ("police", "abroad", "after_hours", "chat"):
+            target = {"police": "threat", "abroad": "medical", "after_hours": "medical", "chat": "mental"}[followup]
+            return Reply([followup_text(target, followup, language)], crisis_buttons(target, language))
+        return Reply([followup_text("mental", "default", language)], crisis_buttons("mental", language),
+                     events=[SlotSet("crisis", "suicidal")] if intent == "deny" else [])
+    if followup == "back":
+        return Reply([followup_text(family, "back", language)], events=release)
+    if followup == "police":
+        return Reply([followup_text("threat" if family != "mental" else "mental", "police", language)],
+                     crisis_buttons(family, language))
+    if followup:
+        return Reply([followup_text(family, followup, language)], crisis_buttons(family, language))
+    faq = faq_answer(parse_data)
+    if faq and len(text.split()) >= 3:
+        # their own question: answered, with the help line after it
+        return Reply([followup_text(family, "back", language)], faq=faq, faq_first=True)
+    if crisis == "medical_worry" and intent not in ("deny",):
+        return Reply([kind_text("medical_worry", language)], crisis_buttons("medical", language))
+    return Reply([followup_text(family, "default", language)], crisis_buttons(family, language))
+
+
+def send(dispatcher: CollectingDispatcher, reply: Reply) -> List[Dict[str, Any]]:
+    if reply.faq and reply.faq_first:
+        dispatcher.utter_message(response=reply.faq)
+    for number, text in enumerate(reply.texts):
+        last = number == len(reply.texts) - 1
+        dispatcher.utter_message(text=text, buttons=reply.buttons if last else [])
+    if reply.faq and not reply.faq_first:
+        dispatcher.utter_message(response=reply.faq)
+    if reply.pin:
+        dispatcher.utter_message(json_message=dict(PIN))
+    return reply.events
+
+
+class ActionSafety(Action):
+    """The first answer to danger, a medical worry, a check-in, or the help button."""
+
+    def name(self) -> Text:
+        return "action_safety"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        parse_data = tracker.latest_message or {}
+        intent = (parse_data.get("intent") or {}).get("name") or ""
+        reply = first_reply(intent, parse_data, tracker.get_slot("crisis"), (domain or {}).get("responses") or {})
+        return send(dispatcher, reply)
+
+
+class ActionCrisisFollowup(Action):
+    """A message while a crisis is remembered, read in the crisis."""
+
+    def name(self) -> Text:
+        return "action_crisis_followup"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        parse_data = tracker.latest_message or {}
+        intent = (parse_data.get("intent") or {}).get("name") or ""
+        reply = followup_reply(intent, parse_data, tracker.get_slot("crisis"), tracker.get_slot("crisis_language"))
+        return send(dispatcher, reply)

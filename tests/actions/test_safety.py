@@ -1,0 +1,145 @@
+"""Urgent help as a state of the conversation: the first answer, and the turns after it read in the crisis."""
+import asyncio
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.safety import (PIN, ActionCrisisFollowup, ActionSafety, first_reply, followup_reply, gateway_text,
+                            kind_text, read_followup)
+from tests.actions.conftest import make_tracker
+
+
+def _run(action, tracker):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker, {"responses": {}}))
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def _texts(messages):
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+def _faq_parse(key="faq/klacht_indienen", confidence=0.9, text="mag ik klagen bij de kliniek?"):
+    return {"text": text, "intent": {"name": "faq", "confidence": confidence},
+            "intent_ranking": [{"name": "faq", "confidence": confidence}, {"name": "affirm", "confidence": 0.05}],
+            "response_selector": {"faq": {"response": {"intent_response_key": key}}}}
+
+
+def test_suicidal_thoughts_get_113_chat_and_phone_and_112_and_the_crisis_is_remembered():
+    tracker = make_tracker("het hoeft voor mij allemaal niet meer", intent="suicidal",
+                           parse_data={"safety": {"kind": "suicidal", "language": "nl"}})
+    messages, slots = _run(ActionSafety(), tracker)
+    text = _texts(messages)
+    for needed in ("113.nl", "0800-0113", "dag en nacht", "112", "Bron: 113 Zelfmoordpreventie"):
+        assert needed in text
+    assert "Politie · https://www.politie.nl" in text  # 112 is sourced to the police, 113 to 113
+    assert slots == {"crisis": "suicidal", "in_crisis": True, "crisis_language": "nl"}
+    assert {"custom": PIN} in [{"custom": m.get("custom")} for m in messages]
+
+
+def test_an_english_crisis_is_answered_in_english_with_the_dutch_numbers():
+    reply = first_reply("suicidal", {"text": "i want to die", "safety": {"kind": "suicidal", "language": "en"}},
+                        None, {})
+    assert "0800-0113" in reply.texts[0] and "Call 112" in reply.texts[0] and "Bron" not in reply.texts[0]
+
+
+def test_self_harm_names_the_huisarts_and_113_without_claiming_113_is_for_self_harm():
+    text = kind_text("self_harm")
+    assert "huisarts" in text and "Denk je ook aan zelfdoding?" in text and "112" in text
+
+
+def test_a_threat_gets_112_now_and_the_police_number_and_evidence():
+    text = kind_text("threat")
+    assert "112" in text and "0900-8844" in text and "aangifte" in text
+
+
+def test_the_emergency_text_says_112_works_in_the_eu_and_is_not_sourced_to_the_police_alone():
+    text = kind_text("emergency")
+    assert "112" in text and "EU" in text and "huisartsenpost" in text
+    assert "Huisartsenpost" in text.split("Bron:")[1]
+
+
+def test_a_medical_worry_goes_to_the_clinic_or_huisarts_and_offers_the_complaint_route():
+    reply = first_reply("medical_worry", {"text": "moet ik naar de huisarts?"}, None, {})
+    assert "kliniek" in reply.texts[0] and "huisarts" in reply.texts[0]
+    assert reply.buttons == [{"title": "Waar kan ik klagen?", "payload": "/start_complaint_route"}]
+
+
+def test_in_a_crisis_yes_is_not_fine_but_the_help_again():
+    reply = followup_reply("affirm", {"text": "ja echt", "intent": {"name": "affirm"}}, "suicidal", "nl")
+    text = "\n".join(reply.texts)
+    assert not text.startswith("Fijn") and "113.nl" in text and "088" not in text
+    assert reply.events == []  # still in the crisis
+
+
+def test_in_a_crisis_not_wanting_to_call_gets_the_113_chat():
+    for said in ("nee ik wil niet bellen", "kan ik ook chatten met iemand?"):
+        reply = followup_reply("human_handoff", {"text": said}, "suicidal", "nl")
+        assert "chatten met 113" in reply.texts[0] and "113.nl" in reply.texts[0]
+
+
+def test_after_a_medical_emergency_the_weekend_gets_the_huisartsenpost_and_abroad_gets_112_in_the_eu():
+    weekend = followup_reply("inform", {"text": "het is zaterdagavond"}, "emergency", "nl").texts[0]
+    assert "huisartsenpost" in weekend and "112" in weekend
+    abroad = followup_reply("nlu_fallback", {"text": "ik zit in een hotel in antalya"}, "emergency", "nl").texts[0]
+    assert "elk land van de EU" in abroad and "huisarts" in abroad
+
+
+def test_after_a_threat_the_police_question_gets_aangifte_and_0900_8844():
+    text = followup_reply("nlu_fallback", {"text": "moet ik naar de politie?"}, "threat", "nl").texts[0]
+    assert "aangifte" in text and "0900-8844" in text and "112" in text
+
+
+def test_going_back_to_the_question_ends_the_crisis_reading_and_keeps_the_line():
+    reply = followup_reply("nlu_fallback", {"text": "terug naar mijn vraag"}, "suicidal", "nl")
+    assert {"event": "slot", "name": "in_crisis", "value": False, "timestamp": None} in reply.events
+    assert "113" in reply.texts[0] and reply.pin
+
+
+def test_a_clear_question_of_their_own_in_a_crisis_is_answered_with_the_line_after_it():
+    reply = followup_reply("faq", _faq_parse(), "suicidal", "nl")
+    assert reply.faq == "utter_faq/klacht_indienen" and reply.faq_first
+    assert "113" in reply.texts[0]
+
+
+def test_an_unsure_question_in_a_crisis_is_read_in_the_crisis():
+    reply = followup_reply("faq", _faq_parse(confidence=0.3, text="en dan?"), "suicidal", "nl")
+    assert reply.faq is None and "113" in reply.texts[0]
+
+
+def test_a_check_in_answers_the_question_too_and_yes_it_is_fine_ends_it():
+    parse = dict(_faq_parse(), safety={"kind": "check", "model": "emergency"})
+    reply = first_reply("safety_check", parse, None, {})
+    assert reply.faq == "utter_faq/klacht_indienen" and not reply.faq_first
+    assert "Gaat het wel goed met je?" in reply.texts[0]
+    fine = followup_reply("affirm", {"text": "ja hoor"}, "check", "nl")
+    assert fine.events and "Goed om te horen" in fine.texts[0]
+    not_fine = followup_reply("deny", {"text": "nee"}, "check", "nl")
+    assert "113" in not_fine.texts[0] and not_fine.events[0]["value"] == "suicidal"
+
+
+def test_a_symptom_that_is_over_gets_the_answer_first_and_one_line():
+    parse = dict(_faq_parse("faq/zwijgcontract_geldig"), safety={"kind": "past_symptoms", "language": "nl"})
+    reply = first_reply("safety_check", parse, None, {})
+    assert reply.faq == "utter_faq/zwijgcontract_geldig" and reply.faq_first
+    assert reply.texts == [kind_text("past_symptoms")] and not reply.events
+
+
+def test_follow_ups_are_read_as_people_write_them():
+    assert read_followup("ik heb 113 gebeld maar ze nemen niet op") == "after_hours"
+    assert read_followup("ik heb net iemand gebeld, het gaat wel weer") == "back"
+    assert read_followup("het gaat niet goed") is None
+    assert read_followup("i dont want to call") == "chat"
+    assert read_followup("ja echt") is None
+
+
+def test_the_crisis_follow_up_action_uses_the_remembered_crisis():
+    tracker = make_tracker("het is zondagnacht", intent="nlu_fallback",
+                           slots={"crisis": "emergency", "in_crisis": True, "crisis_language": "nl"})
+    messages, _ = _run(ActionCrisisFollowup(), tracker)
+    assert "huisartsenpost" in _texts(messages)
+
+
+def test_the_gateway_names_112_113_and_the_huisartsenpost():
+    text = gateway_text()
+    for needed in ("112", "113", "0800-0113", "huisarts", "huisartsenpost"):
+        assert needed in text
