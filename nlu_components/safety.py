@@ -74,7 +74,7 @@ SUICIDAL_NL = _compile([
     r"\bwat heeft (het|dit|alles|mijn leven) (nog )?(voor )?(een )?zin\b.{0,10}\b(door te gaan|te leven|leven)\b",
     r"\beind(e)? aan\b.{0,20}\b(maak|maakt|maken|gemaakt|te maken|stellen|brengen)\b", r"\bmaak\w* (ik |je )?(er )?een eind(e)? aan\b",
     r"\b(sta|zit|ben|stond|zat) (nu |hier |al )*(op|bij|naast|aan) (het|de|een|ons) (spoor|spoorlijn|brug|dak|rand|spoorwegovergang)\b",
-    r"\b(brug|spoor|spoorlijn|dak|flat|flatgebouw)\b.{0,60}\b(springen|spring|naar beneden|naar het water|water te kijken)\b",
+    r"\b(brug|spoor|spoorlijn|perron|dak|flat|flatgebouw|balkon|raam|viaduct)\b.{0,60}\b(springen|spring|gesprongen|naar beneden|naar het water|water te kijken|als de trein)\b",
     r"\bwil\w* (\w+ ){0,3}(niet|nie|nier|nit|ni) meer (leven|zijn|bestaan)\b", r"\bwil ik (gewoon |echt )?dood\b",
     r"\b(pillen|pilletjes|pillekes|medicijnen|tabletten|slaappillen|slaapmiddel\w*|pammetjes|oxazepam|paracetamol|strips)\b.{0,60}"
     r"\b(klaar ?liggen|liggen (hier )?(klaar|naast)|klaargelegd|klaar gelegd|bij elkaar|gespaard|verzameld|opgespaard|"
@@ -82,8 +82,26 @@ SUICIDAL_NL = _compile([
     r"\btouw\b.{0,30}\b(gekocht|klaar|opgehangen|gehaald)\b", r"\bje weet wel waarvoor\b",
     r"\bjammer dat (het|ik) (\w+ )?(niet gelukt|nog leef|overleefd)", r"\b(expres|bewust|met opzet)\b.{0,40}\b(tegen een boom|voor de trein|gereden|ongeluk)\b",
     r"\bhoop (dat )?ik\b.{0,30}\b(ongeluk|doodga|dood ga|niet meer wakker|verongeluk|er niet meer)",
-    r"\bpunt achter (mijn|m'?n|mn) leven\b", r"\bachter mijn leven\b",
-    r"\b(vanavond|vannacht|morgen) is (het|'?t) (gedaan|voorbij|afgelopen|klaar)\b", r"\bik (wil|ga|zou|kan) (mij|me) (iets |wat )?(aan ?doen|aan te doen|van kant)",
+    r"\bpunt achter (mijn|m'?n|mn) leven\b", r"\bachter mijn leven\b", r"\bpunt achter\b.{0,20}\b(alles|het leven)\b",
+    r"\b(brief|briefje|brieven|afscheid)\b.{0,30}\b(voor|aan|van) (mijn|m'?n|mn) (kinderen|kids|man|vrouw|ouders|moeder|mama|"
+    r"vader|papa|familie|dochter|zoon|vriend|vriendin)\b.{0,20}\b(geschreven|schrijven|genomen|nemen)\b",
+    r"\ber (\w+ )?(niet|nie) meer (ben|is|was|zou zijn)\b.{0,20}$|\bals ik er (\w+ )?(niet|nie) meer (ben|was)\b",
+    r"\b(vanavond|vannacht|morgen) is (het|'?t) (gedaan|voorbij|afgelopen|klaar)\b",
+    # settling affairs, saying goodbye
+    r"\b(gegeven|weggegeven|gebracht|geregeld|op een rijtje|opgeruimd)\b.{0,80}\b(niet meer nodig|hoeft niet te weten|"
+    r"klaar voor|ook geregeld|is dat (ook )?geregeld|denkt dat ik op reis)\b",
+    r"\b(testament|wachtwoorden|levensverzekering)\b", r"\b(laatste bericht|afscheid genomen van)\b",
+    r"\b(denk|dacht|denken)\b.{0,20}\b(aan )?(doodgaan|dood gaan|sterven|de dood|dood te gaan)\b",
+    r"\bwaarom (ben|leef) ik (hier )?nog\b", r"\b(stoppen|ophouden|kappen) met (het )?leven\b",
+    r"\bstuur om(gooi|gooien|trekken|te gooien)\b", r"\btegen een boom (rijden|aan rijden|te rijden)\b",
+    r"\b(niet|nie|ni) meer wakker\b", r"\b(hebben|heeft) (me|mij) (toch )?(niet|nie) meer nodig\b",
+    r"\bwat heeft (het|dit|alles) (allemaal )?(nog )?(voor )?(een )?zin\b(?!\s*(om|te|als|met)\b)",
+    r"\b(dat het|alles) (op)?houdt\b.{0,25}\bvoor altijd\b", r"\bvoor altijd (weg|slapen|verdwijnen|rust)\b",
+    r"\bverdwijnen voor altijd\b", r"\bwil (\w+ ){0,2}verdwijnen\b", r"\b(al )?bedacht hoe( en wanneer)?\b",
+    r"\bbijna gesprongen\b", r"\b(wilde|wou) (\w+ )?springen\b",
+    r"\b(medicatie|medicijnen|pillen|slaapmiddelen)\b.{0,40}\b(opgespaard|gespaard|klaargezet|klaar gezet|nog liggen|"
+    r"liggen nog|in huis)\b.{0,60}\b(denk|denken|na te denken|serieus|vanavond|klaar)",
+    r"\bklaargezet\b.{0,30}\bpillen\b|\bpillen\b.{0,30}\bklaargezet\b", r"\bik (wil|ga|zou|kan) (mij|me) (iets |wat )?(aan ?doen|aan te doen|van kant)",
 ])
 SUICIDAL_EN = _compile([
     r"\bkill (myself|my self|me)\b", r"\bsuicid", r"\bend (my life|it all|things|everything)\b",
@@ -94,7 +112,9 @@ SUICIDAL_EN = _compile([
     r"\bno one would (miss|care)\b", r"\bnobody would (miss|care)\b", r"\bdon'?t want to be around\b",
     r"\bkill(ing)? myself\b", r"\bend(ing)? (it all|my life|things|everything|it)\b", r"\bpoint (of|in) (living|going on|life)\b",
     r"\b(bottle|pack|handful|box) of (pills|tablets|meds)\b", r"\b(standing|sitting) on (a|the) (bridge|roof|ledge|tracks)\b",
-    r"\bgoodbye (letter|note)", r"\bsuicide note\b", r"\btonight is the night\b", r"\bwant it (all )?to (end|stop)\b",
+    r"\bgoodbye (letter|note)", r"\bsuicide note\b", r"\bnot (being|be) (here|around|alive) (anymore|any more)\b",
+    r"\btired of (everything|living|life|it all)\b", r"\b(i'?m|im|i am) done,? (like )?done\b", r"\bdone with (everything|life|it all)\b",
+    r"\bgave (away )?my \w+ to\b.{0,40}\b(not|its not|isn'?t|won'?t need)\b", r"\btonight is the night\b", r"\bwant it (all )?to (end|stop)\b",
 ])
 
 # --- self-harm -----------------------------------------------------------------------------------------------
@@ -105,26 +125,33 @@ SELF_HARM_NL = _compile([
     rf"\b{ME}\b.{{0,40}}\b(gesneden|snijden|gekrast|krassen|gebrand|verbrand|geslagen|slaan|beschadigd|"
     rf"beschadigen|verwond|verwonden|pijn (te )?(doen|gedaan)|gestraft|straffen|uithongeren|uitgehongerd|"
     rf"open ?krabben|opengekrabd|kapot ?krabben)\b",
-    r"\b(in|op) (mijn|m'?n|mn) (arm|armen|pols|polsen|been|benen|dijen|buik)\b.{0,30}\b(gesneden|snijden|snij|"
+    r"\b(in|op) (mijn|m'?n|mn) (arm|armen|pols|polsen|been|benen|dij|dijen|buik)\b.{0,30}\b(gesneden|snijden|snij|"
     r"gekrast|krassen|kras|gebrand|branden)\b",
     r"\b(snijden|krassen|branden)\b.{0,20}\b(in|op) (mijn|m'?n|mn) (arm|armen|pols|polsen|been|benen|dijen|buik)\b",
     r"\b(expres|met opzet|opzettelijk|bewust)\b.{0,40}\b(open ?krab|opengekrabd|kapot|pijn|snij|kras|brand|wond)",
     r"\b(open ?krab|opengekrabd|kapot ?krab)\w*\b.{0,30}\b(expres|met opzet|opzettelijk|bewust)\b",
     r"\b(mesje|scheermesje)\b", r"\beet (expres|bewust|express|al dagen) (niks|niets|bijna niks)\b",
-    r"\b(kras|krast|krab|snij|snijd|sneed)\w*\b.{0,15}\b(in |op )?(mijn|m'?n|mn) (arm|armen|pols|polsen|been|benen|dij|dijen|huid|buik)\b",
+    r"\b(kras|krast|krab|snij|snijd|sneed)\w*\b.{0,40}\b(in |op )?(mijn|m'?n|mn) (arm|armen|pols|polsen|been|benen|dij|dijen|huid|buik)\b",
+    r"\b(pols|polsen|arm|armen|been|benen|dij|dijen|buik|huid)\b.{0,30}\b(bewerkt|gesneden|gekrast|opengehaald|opengesneden)\b",
+    r"\b(heet|hete|gloeiend\w*)\b.{0,25}\b(tegen|op) (mijn|mn|m'?n) (been|benen|arm|armen|huid|buik|hand|dij)\b",
+    r"\b(krassen|sneeen|snijwonden|brandwonden|wondjes)\b.{0,30}\b(zelf|expres)\b", r"\b(braak|kots|spuug)\w*\b.{0,25}\b(expres|bewust|met opzet)\b",
+    r"\b(zelf|expres)\b.{0,15}\b(uitgetrokken|opengetrokken|eruit getrokken|opengekrabd|eruit gehaald)\b", r"\bomdat ik het verdien",
+    r"\bgecut\b",
     r"\b(krab|krabben|pulk|pulken|peuter|peuteren|knijp|knijpen|trek|trekken|sla|slaan|bijt|bijten)\w*\b.{0,25}\b(expres|met opzet|opzettelijk|bewust)\b",
     r"\b(uit)?honger\w*\b.{0,15}\b(mezelf|mijzelf)\b", r"\b(mezelf|mijzelf)\b.{0,15}\b(uit)?honger",
-    r"\b(bonk|bonken|sla|slaan|beuk)\w* (ik )?(met )?(mijn|m'?n|mn) (hoofd|vuist|hand)\w* (tegen|op) (de|een) (muur|deur|kast|tafel)",
+    r"\b(bonk|bonken|sla|slaan|beuk)\w* (ik )?(met )?(mijn|m'?n|mn) (hoofd|vuist|hand)\w* (tegen|op) (de|een) \w*(muur|deur|kast|tafel|spiegel)",
     rf"\b{ME} pijn\b", r"\bdoe (ik )?(mij|me) pijn\b", r"\b(open|kapot)ge(krast|sneden|krabd)\b",
     r"\b(heb|ik) (\w+ )?(weer|opnieuw|al weer|alweer) (gesneden|gekrast|gebrand)\b",
     r"\b(mij|me)\b.{0,30}\b(gesneden|gekrast|verbrand|gebrand|geslagen)\b.{0,30}\b(expres|met opzet|bewust)\b",
     r"\b(mij|me) (weer|opnieuw|alweer) (gesneden|gekrast|verbrand|gebrand|geslagen)\b",
-    r"\bmet (mijn|m'?n|mn) nagels\b.{0,30}\bopen\b", r"\b{0}\b.{{0,20}}\b(geen eten|niks te eten|niets te eten)\b".format(ME),
+    r"\bmet (mijn|m'?n|mn) nagels\b.{0,30}\bopen\b",
+    r"\beet\b.{0,25}\b(niks|niets)\b.{0,15}\b(expres|bewust|met opzet)\b", r"\b(expres|bewust|met opzet)\b.{0,15}\b(niks|niets) (meer )?(eten|te eten)\b", r"\b{0}\b.{{0,20}}\b(geen eten|niks te eten|niets te eten)\b".format(ME),
 ])
 SELF_HARM_EN = _compile([
-    r"\b(cut|cutting|cuts|burn|burning|hurt|hurting|harm|harming|hit|hitting|punish|punishing|scratch|scratching)"
-    r" (myself|my self|my arms?|my wrists?|my legs?)\b", r"\bself[- ]?harm", r"\bstarv(e|ing) myself\b",
-    r"\b(pick|picking|scratch|scratching|cut|cutting)\b.{0,25}\b(on purpose|until (they|it) bleeds?)\b",
+    r"\b(cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|harm|harmed|harming|hit|hitting|punish|punished|punishing|"
+    r"scratch|scratched|scratching) (myself|my self|my arms?|my wrists?|my legs?)\b",
+    r"\b(started|start|been|keep) (cutting|burning|hurting)\b", r"\bcutting again\b", r"\bself[- ]?harm", r"\bstarv(e|ing) myself\b",
+    r"\b(pick|picking|scratch|scratching|cut|cutting)\b.{0,60}\b(on purpose|until (they|it) bleeds?)\b",
 ])
 
 # --- threats and intimidation ----------------------------------------------------------------------------------
@@ -143,7 +170,9 @@ THREAT_STRONG_NL = _compile([
     r"\b(iets|wat|wat ergs|iets ergs) (aan ?doen|aan te doen|aandoet|aandoen|gaat doen)\b",
     r"\b(weet|weten|kent|kennen) (\w+ )?(waar|welke school) (ik|je|jij|u|mijn \w+|m'?n \w+|mn \w+|we|wij)\b"
     r".{0,20}\b(woon|woont|wonen|werk|werkt|werken|school|slaap|slaapt)\b",
-    r"\b(weet|weten) (me|mij) te vinden\b", r"\b(we|wij|ik) (weten|weet) je te vinden\b",
+    r"\b(weet|weten) (me|mij) te vinden\b",
+    r"\b(ze|hij|zij|die|jullie|hun|we|wij|zijn \w+) (\w+ )?(weet|weten)\b.{0,15}\b(waar|welke school|op welke school)\b.{0,30}\b(woon|woont|school|werk|kinderen|dochter|zoon)",
+    r"\b(beter|maar|goed) (kan |moet |moest |zou )?(oppassen|uitkijken|voorzichtig zijn)\b", r"\b(we|wij|ik) (weten|weet) je te vinden\b",
     r"\b(ik|we|wij) (kom|komen) (je|jou|u) (halen|opzoeken|pakken)\b",
     r"\b(je|jij|u) (gaat|zult|zal) (er )?(spijt (van )?krijgen|eraan|boeten|het merken)\b",
     r"\b(volgt|volgen|achtervolgt|achtervolgen|achtervolgd|gevolgd) (me|mij)\b", r"\b(me|mij) (achter)?gevolgd\b",
@@ -161,7 +190,7 @@ THREAT_STRONG_NL = _compile([
     r"\b(me|mij|je|jou) (af ?maakt|afmaken|af maken|afmaak)\b", r"\b(afbranden|afbrand|brand steken)\b",
     r"\b(word|wordt|werd|ben) (\w+ )?(gevolgd|achtervolgd|lastig ?gevallen|belaagd)\b",
     r"\b(zei|zeiden|zegt|zeggen|gezegd|waarschuwde|waarschuwden|appte|appten|stuurde|stuurden)\b.{0,60}\b(voorzichtig (moet|moest) zijn|"
-    r"moet oppassen|moest oppassen|moet uitkijken|pas (maar )?op|kijk (maar )?uit)\b",
+    r"moet oppassen|moest oppassen|moet uitkijken|moest uitkijken|pas (maar )?op|kijk (maar )?uit)\b",
     r"\bdat ik dood (moet|moest|ga)\b", r"\b(adres|naam|foto'?s)\b.{0,40}\bonline (gezet|gegooid|geplaatst)\b",
     r"\b(bezuren|betaald zetten|betaald gezet)\b", r"\bop (mijn|de|m'?n|onze) (deur|raam|ramen)\b.{0,12}\b(gebonkt|gebeukt|getrapt|gebonsd)\b",
     r"\b(schreeuwt|schreeuwen|schreeuwde|scheldt|tiert)\b.{0,40}\b(buiten|deur|beneden|straat|huis|naar buiten)\b",
@@ -174,8 +203,23 @@ THREAT_STRONG_NL = _compile([
     r"\bkeel (door ?snijden|doorsneed|doorsnijdt)\b", r"\bgebaar\b.{0,30}\bkeel\b",
     r"\b(smoel|bek|kop|waffel) (moet|moest|moet gaan) houden\b", r"\b(houd|hou) je (smoel|bek|kop|waffel)\b",
     r"\bdurf (niet|nie) (meer )?(naar )?buiten\b",
+    r"\bfoto'?s? van (mijn|mn|m'?n|ons|onze) (huis|auto|kinderen|deur|voordeur|straat)\b",
+    r"\bfoto'?s? van (mezelf|mij|me)\b.{0,40}\b(toegestuurd|gestuurd|op straat|gemaakt)\b",
+    r"\b(op|bij|naar) (mijn|mn|m'?n) (werk|huis|school|deur)\b.{0,50}\b(naar (mij|me)|voor (mij|me)) (te )?(vragen|zoeken)\b",
+    r"\b(dode|dood) (roos|rozen|rat|vogel|bloem|bloemen|kat|vis)\b", r"\bzonder afzender\b", r"\bongelukje\b",
+    r"\b(zou|zal|is) (toch )?(jammer|zonde) (zijn|wezen)? ?als\b", r"\b(ge|je|jij|gij) (gaat|zult|zal) (het|da|dat) (zien|merken|voelen)\b",
+    r"\b(duwde|duwt|sloeg|slaat|schopte|schopt|greep|trok|pakte) (me|mij)\b.{0,30}\b(tegen|bij|in|aan|weg)\b",
+    r"\bbeter op\b.{0,25}\b(letten|passen)\b", r"\bdingen (laten )?regelen\b",
+    r"\b(op|tegen) (mijn|mn|m'?n|de|onze) (voordeur|deur|auto|muur|gevel|raam)\b.{0,10}\b(gespoten|geklad|gekrast|geschreven)\b",
+    r"\b(houden|hou|houd) (je|jou|u) in de gaten\b", r"\bnavertellen\b", r"\bpas het begin\b",
+    r"\b(deurklink|deur|raam|ramen)\b.{0,20}\b(gerammeld|rammelt|rammelen|gemorreld|morrelt)\b", r"\b(gerammeld|gemorreld) aan\b",
+    r"\bjammer van (je|jouw) (poes|kat|hond|auto|huis)\b", r"\bgevaarlijk\b.{0,30}\b(alleen|over straat|buiten)\b",
+    r"\bwel (een keertje|eens|even) langs ?(komen|komt)\b",
+    r"\b(anoniem|onbekend|prive) (nummer|nr)\b.{0,60}\b(gebeld|belt|bellen|appjes|berichten|foto)",
+    r"\b\d+ keer per dag gebeld\b",
 ])
 THREAT_WEAK_NL = _compile([r"\bbedreig", r"\bdreig(t|en|de|den|ement|ementen)\b", r"\bintimid", r"\bgeintimideerd\b"])
+JOKE = _compile([r"\b(haha\w*|hihi|lol|grapje|xd|bij wijze van spreken)\b", "\U0001F923|\U0001F602|\U0001F605|\U0001F606"])
 NOT_A_THREAT = _compile([r"\brechtszaak", r"\brechter\b", r"\badvocaat", r"\bboete", r"\bschadeclaim", r"\bdreigt te\b",
                          r"\bjuridisch", r"\bincasso", r"\bsmaad\b", r"\blaster\b", r"\baansprakelijk", r"\bschadevergoeding",
                          r"\bdeurwaarder"])
@@ -183,14 +227,16 @@ THREAT_WEAK_EN = _compile([r"\bthreat", r"\bintimidat"])
 NOT_A_THREAT_EN = _compile([r"\blegal\b", r"\blawsuit", r"\bsue\b", r"\blawyer", r"\bcourt\b", r"\bfine\b"])
 THREAT_EN = _compile([
     r"\bknow(s)? where (i|my \w+|we) (live|go to school|work)\b", r"\bharass", r"\b(you'?ll|i'?ll|ill|you will) pay for (this|it)\b",
-    r"\bthreatened to\b", r"\bbeing (followed|watched|stalked)\b", r"\bthreatening (me|to|messages)\b", r"\b(kill|hurt|beat|get) (me|us|my \w+)\b", r"\b(at|outside|banging on) my (door|house)\b",
+    r"\bthreatened to\b", r"\bbeing (followed|watched|stalked)\b", r"\bthreatening (me|to|messages)\b", r"\b(kill|hurt|beat) (me|us|my \w+)\b", r"\b(at|outside|banging on) my (door|house)\b",
+    r"\bget(s)? hurt\b", r"\bin one piece\b", r"\bor else\b", r"\bknow where you live\b", r"\bmake sure (you|i|she|he) (never|regret)",
+    r"\b(watching|following) (you|me)\b",
     r"\bstalk", r"\bfollow(ing|ed|s) me\b", r"\b(i'?m|i am|im) (so |really |very )?(scared|afraid|terrified) (of him|of her|of them|he|she|they)\b",
     r"\bburn (down )?my (house|home)\b", r"\bknows where i live\b", r"\bblackmail",
 ])
 
 # --- medical emergencies -------------------------------------------------------------------------------------
 COLOUR_BAD = r"(?:wit|witte|spierwit|bleek|grauw|grijs|grijze|zwart|zwarte|gevlekt|vlekkerig|gemarmerd|marmer)"
-COLOUR_DARK = r"(?:paars|paarse|blauw|blauwe|donkerblauw|donkerpaars|donker|verkleurd|verkleurt|verkleuring)"
+COLOUR_DARK = r"(?:(?!(?:blauwe|paarse) plek)(?:paars\w*|blauw\w*|donkerblauw|donkerpaars\w*|donker|verkleurd|verkleurt|verkleuring))"
 COLD = r"(?:koud|ijskoud|kouder|koel)"
 EMERGENCY_NL = _compile([
     r"\bbloed(t|en|ing|ingen)?\b.{0,40}\b(heel|erg|veel|hevig|stopt niet|stopt maar niet|houdt niet op|blijft|niet te "
@@ -202,7 +248,13 @@ EMERGENCY_NL = _compile([
     r"\bkrijg (bijna |haast )?geen (adem|lucht)\b", r"\b(hap|happen) naar (adem|lucht)\b",
     r"\bbenauwd", r"\bkortademig", r"\bpijn op (de|mijn|me|m'?n|mn) borst\b", r"\bpijn (in|aan) (de|mijn|m'?n|mn) borstkas\b", r"\bdruk op (de|mijn|m'?n) borst\b",
     r"\bhoge koorts?\b", r"\bkoorts\b.{0,40}\b(39|40|41|rillingen|rillen|bibber|hoog|zweet|zweten|ziek|suf)",
-    r"\b(39|40|41)([.,]\d)? ?(graden|gr)\b", r"\brillingen\b.{0,40}\b(wond|operatie|ingreep|koorts)\b",
+    r"\b(39|40|41)([.,]\d)? ?(graden|gr|koorts)\b", r"\bin elkaar (gezakt|zakt|gestort|zakken)\b",
+    r"\b(hoest|hoesten|braak|braken|spuug|spugen)\w* (\w+ )?bloed\b",
+    r"\b(overal|hele lijf|hele lichaam|helemaal)\b.{0,20}\b(bulten|vlekken|uitslag|netelroos)\b.{0,60}\b(opgezwollen|zwelt|dikker|adem|lucht)|"
+    r"\b(opgezwollen|zwelt|dikker)\b.{0,60}\b(bulten|netelroos|uitslag)\b",
+    r"\b(een|1) kant\b.{0,30}\b(niet|nie) (goed )?(bewegen|voelen)\b", r"\b(arm|been|gezicht)\b.{0,30}\b(niet|nie) (meer )?(goed )?bewegen\b",
+    r"\bhard als een plank\b", r"\b(ondraaglijke|verschrikkelijke|niet te harden|heel erge|enorme) pijn\b",
+    r"\bzie (alleen|bijna) (nog )?(schaduwen|vlekken|niks|niets|vaag)\b", r"\brillingen\b.{0,40}\b(wond|operatie|ingreep|koorts)\b",
     r"\b(wond|rood|ontstoken|ontsteking|pus|etter)\b.{0,60}\bkoorts\b", r"\bkoorts\b.{0,60}\b(wond|ontstoken|ontsteking|pus|etter)\b",
     r"\bflauw ?(gevallen|vallen|te vallen|viel|val)\b", r"\bbewusteloos", r"\bbuiten bewustzijn", r"\b(niet|nie) (meer )?aanspreekbaar\b",
     r"\b(reageert|reageerde) (niet|nergens) meer\b", r"\bwordt (niet|nie) (meer )?wakker\b",
@@ -215,7 +267,7 @@ EMERGENCY_NL = _compile([
     r"\b(duizelig|licht in (mijn|m'?n|het) hoofd)\b.{0,40}\bflauw",
     # skin that turns white, grey, mottled, or purple/blue and cold: blood flow blocked (after filler, fat, BBL)
     rf"\b{BODY}\b.{{0,50}}\b{COLOUR_BAD}\b", rf"\b{COLOUR_BAD}\b.{{0,30}}\b{BODY}\b(?!.{{0,10}}\bmooi)",
-    rf"\b{BODY}\b.{{0,50}}\b{COLOUR_DARK}\b.{{0,30}}\b({COLD}|pijn|pijnlijk|zwart|wit|hard|erger)\b",
+    rf"\b{BODY}\b.{{0,50}}\b{COLOUR_DARK}\b.{{0,30}}\b({COLD}|pijn|pijnlijk|zwart|wit|hard|erger|blaasjes|blaren|blaar)\b",
     rf"\b{BODY}\b.{{0,50}}\b{COLD}\b.{{0,30}}\b({COLOUR_DARK}|{COLOUR_BAD}|pijn|gevoel)\b",
     rf"\b({COLOUR_DARK}|{COLOUR_BAD})\b.{{0,15}}\ben\b.{{0,15}}\b{COLD}\b",
     rf"\b{COLD}\b.{{0,15}}\ben\b.{{0,15}}\b({COLOUR_DARK}|{COLOUR_BAD})\b",
@@ -246,12 +298,12 @@ EMERGENCY_NL = _compile([
 ])
 EMERGENCY_EN = _compile([
     r"\b(can'?t|cannot|cant|struggling to|hard to|trouble|difficulty) (breathe|breathing|swallow|swallowing)\b",
-    r"\bshort(ness)? of breath\b", r"\bbleed(ing)?\b.{0,30}\b(a lot|heavily|won'?t stop|doesn'?t stop|not stopping|so much)\b",
+    r"\bshort(ness)? of breath\b", r"\bcollaps(ed|ing)\b", r"\bbleed(ing)?\b.{0,30}\b(a lot|heavily|won'?t stop|doesn'?t stop|not stopping|so much)\b",
     r"\bchest pain\b", r"\b(passed out|fainted|unconscious|not waking up|unresponsive)\b",
     r"\b(skin|lip|lips|butt|buttock|buttocks|cheek|nose|area|face)\b.{0,40}\b(white|pale|grey|gray|purple|black|mottled|cold)\b",
     r"\b(blurry|blurred|double|loss of|lost|losing) (vision|sight)\b", r"\bcan'?t see\b", r"\bhigh fever\b",
     r"\bfever\b.{0,30}\b(chills|shaking|shivering)\b", r"\bthroat\b.{0,20}\b(swell|swelling|closing|tight)\b",
-    r"\btongue\b.{0,15}\bswell", r"\bemergency\b", r"\bambulance\b", r"\b(911|112)\b", r"\banaphyla",
+    r"\btongue\b.{0,15}\bswell", r"\bcoughing (up )?blood\b", r"\bemergency\b", r"\bambulance\b", r"\b(911|112)\b", r"\banaphyla",
     r"\b(calf|leg)\b.{0,30}\b(swollen|swelling)\b.{0,30}\b(pain|painful|hurts|red|warm)",
 ])
 
@@ -281,7 +333,12 @@ TREATED = (r"(?:wenkbrauw\w*|ooglid|oogleden|lip|lippen|neus|kin|wang|wangen|bor
            r"implantaat|implantaten|prothese)")
 WORRY_QUESTION = _compile([r"\b(hoort (dat|dit|het) (erbij|er bij)|moet ik me (zorgen|ongerust) maken|(gaat|trekt) (dat|dit|het) "
                            r"(vanzelf )?(weg|over|bij)|is (dat|dit|da|het) (erg|ernstig|normaal|gevaarlijk|gewoon))\b",
-                           r"\b(huisdokter|huisarts|dokter)\b.{0,30}\?", r"\bmoet ik (terug )?naar de kliniek\b"])
+                           r"\b(huisdokter|huisarts|dokter)\b.{0,30}\?", r"\bmoet ik (terug )?naar de kliniek\b",
+                           r"\b(gaat|trekt|komt|zakt|zakken|slinkt) (dat|dit|het|die|hij|ze) (nog )?(weg|over|bij|terug|zakken)\b",
+                           r"\bmoet (dat|dit|het|die|hij|ze) nog (zakken|slinken|genezen|wennen)\b",
+                           r"\bmoet ik (daar|er|hier) (iets|wat) mee\b", r"\b(kapselcontractie|lekkage|stille lek)\w*\b",
+                           r"\bmoet (ik|je) (eigenlijk )?(naar|langs bij) (de|een|mijn) (huisarts|dokter|arts)\b",
+                           r"\b(huisarts|dokter)\b.{0,40}\b(kijken|laten zien|laten kijken)\b"])
 RIGHTS = _compile([r"\b(klacht\w*|klag\w*|geld|terug ?betal\w*|terug ?krijgen|recht|rechten|vergoed\w*|schade\w*|zwijg\w*|"
                    r"contract|review|aansprakelijk\w*|dossier|wet|advocaat|geschil\w*|tucht\w*|inspectie|igj|lmz|melden|"
                    r"bureau|kosten|betalen|prijs|verzeker\w*|bedenktijd|toestemming|voorlichting|garantie|meld\w*|reageert|"
@@ -292,7 +349,9 @@ MEDICAL_WORRY_STORY = _compile([
     rf"\b{TREATED}\b.{{0,60}}\b{SYMPTOM}\b", rf"\b{SYMPTOM}\b.{{0,30}}\b{TREATED}\b", r"\b(verhoging|verdoofd|strak|stijf|pukkel\w*|kaal|jeukt|klotst\w*|trekkerig)\b",
 ])
 MEDICAL_WORRY_EN = _compile([
-    r"\bshould i (see|go to|call) (a|my|the) (doctor|gp|hospital)\b",
+    r"\bshould i (see|go to|call) (a|my|the) (doctor|gp|hospital)\b", r"\bshould i (be )?worr(y|ied)\b",
+    r"\bis (this|that|it) normal\b.{0,80}\b(rhinoplasty|surgery|filler|fillers|botox|bbl|lipo|implants?|scar|scars|swelling)\b",
+    r"\b(rhinoplasty|surgery|filler|fillers|botox|bbl|lipo|implants?|scar|scars|swelling)\b.{0,80}\bis (this|that|it) normal\b",
     r"\bis (this|that|it) normal\b.{0,60}\b(after|since) (my|the|a) (surgery|filler|fillers|botox|procedure|treatment|op|operation|bbl|lipo)\b",
     r"\b(after|since) (my|the|a) (surgery|filler|fillers|botox|procedure|treatment|op|operation|bbl|lipo)\b.{0,80}\bis (this|that|it) normal\b",
     r"\bimplants?\b.{0,30}\b(leak|leaking|ruptured|torn)\b", r"\b(numb|numbness)\b",
@@ -307,7 +366,7 @@ PAST = _compile([
 RESOLVED = _compile([
     r"\b(nu|inmiddels|intussen|gelukkig) (gaat|is) (het|alles) (weer |wel |gelukkig )?(goed|prima|beter|over|voorbij)\b",
     r"\b(gaat|is) (het|alles) (nu |inmiddels |intussen )(weer )?(goed|prima|beter|over|voorbij)\b",
-    r"\bhersteld\b", r"\bgeen klachten meer\b", r"\bis (weer )?over\b", r"\bachter de rug\b",
+    r"\bhersteld\b", r"\b(nu|inmiddels|intussen) (weer )?(helemaal )?(ok|oke|okay|goed|prima|beter|fit|gezond)\b", r"\bgeen klachten meer\b", r"\b(is|was) (al ?lang |allang |al |helemaal |gelukkig )?(weer )?over\b", r"\bachter de rug\b",
     r"\b(i'?m|i am|it'?s) (fine|ok|okay|better) now\b",
 ])
 PRESENT = _compile([
@@ -341,7 +400,8 @@ def assess(text: str) -> Optional[Danger]:
             return Danger(kind, "nl")
         if _any(en, t):
             return Danger(kind, "en")
-    threat_nl = _any(THREAT_STRONG_NL, t) or (_any(THREAT_WEAK_NL, t) and not _any(NOT_A_THREAT, t))
+    joke = _any(JOKE, text.lower())  # "hij vermoordt me als ik nog eens botox neem haha"
+    threat_nl = not joke and (_any(THREAT_STRONG_NL, t) or (_any(THREAT_WEAK_NL, t) and not _any(NOT_A_THREAT, t)))
     emergency_nl, emergency_en = _any(EMERGENCY_NL, t), _any(EMERGENCY_EN, t)
     if emergency_nl or emergency_en:
         # a story about symptoms that are over: answer the question, with one safety line
@@ -350,7 +410,7 @@ def assess(text: str) -> Optional[Danger]:
         return Danger("emergency", "nl" if emergency_nl else "en")
     if threat_nl:
         return Danger("threat", "nl")
-    if _any(THREAT_EN, t) or (_any(THREAT_WEAK_EN, t) and not _any(NOT_A_THREAT_EN, t)):
+    if not joke and (_any(THREAT_EN, t) or (_any(THREAT_WEAK_EN, t) and not _any(NOT_A_THREAT_EN, t))):
         return Danger("threat", "en")
     if _any(MEDICAL_WORRY_NL[:2], t):  # "moet ik naar de huisarts?"
         return Danger("medical_worry", "nl")

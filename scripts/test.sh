@@ -2,7 +2,8 @@
 # Every test of the assistant, in the order a failure is cheapest to find:
 #   1. unit and content tests (pytest)            4. test conversations (rasa test core, no prediction errors)
 #   2. training data validation (rasa data validate) 5. the exam: a running assistant answers like a user expects
-#   3. NLU on a held-out test set (F1 per intent)   6. the web widget in headless Chromium (axe, keyboard, XSS)
+#   3. NLU on a held-out test set (F1 per intent)      and safety: recall per kind, crisis conversations
+#                                                    6. the web widget in headless Chromium (axe, keyboard, XSS)
 #                                                    7. the production layout: replicas, nginx, PostgreSQL, Redis
 #   scripts/test.sh --exam-only   only step 5
 set -euo pipefail
@@ -38,6 +39,9 @@ trap 'kill $(cat results/logs/pids) 2>/dev/null || true' EXIT
 url="http://localhost:$RASA_PORT/webhooks/rest/webhook"
 $BIN/python -m quality.exam_gate tests/exam/sample.yml --min 1.0 --url "$url"
 $BIN/python -m quality.exam_gate tests/exam/cases.yml --min 0.9 --url "$url"
+echo "== 5a. safety: held-out messages (recall per kind, false alarms) and crisis conversations"
+$BIN/python -m quality.safety_report tests/safety/messages.yml --url "http://localhost:$RASA_PORT"
+$BIN/python -m quality.exam_gate tests/exam/safety.yml --min 1.0 --url "$url"
 echo "== 5b. the gateway with the real assistant: personal data never reaches the tracker store; Telegram"
 GATEWAY_URL="http://localhost:$BOT_PORT" RASA_URL="http://localhost:$RASA_PORT" \
   $BIN/pytest -q tests/integration/test_privacy_in_tracker_store.py tests/integration/test_telegram.py

@@ -41,6 +41,13 @@ function answer(message) {
         content: "Geachte klachtenfunctionaris,\n\nIk wil een klacht indienen." } },
     ];
   }
+  if (message === "ik wil niet meer leven" || message === "/crisis_help") {  // a crisis answer pins the help line
+    return [
+      { recipient_id: "x", text: "Praat erover met 113. Chat op 113.nl, of bel 113 of 0800-0113.",
+        buttons: [{ title: "Terug naar mijn vraag", payload: "Terug naar mijn vraag" }] },
+      { recipient_id: "x", custom: { type: "safety_line" } },
+    ];
+  }
   if (message.includes("<img") || message.toLowerCase().includes("xss")) {
     return [{ recipient_id: "x", text: `Je schreef: ${XSS} en [klik hier](javascript:alert(2))` }];
   }

@@ -321,6 +321,28 @@ describe("conversation state", () => {
   });
 });
 
+describe("the help line after a crisis answer", () => {
+  test("stays one tap away in the header, survives a reload, asks for help, and goes with Nieuw gesprek", async () => {
+    const page = await loadDemo();
+    await openWidget(page);
+    const help = page.locator("cz-chat").getByRole("button", { name: "Hulp nu (113 / 112)" });
+    assert.equal(await help.count(), 0, "no help button before a crisis answer");
+    await sendMessage(page, "ik wil niet meer leven");
+    await page.locator("cz-chat li.msg.bot", { hasText: "113.nl" }).waitFor();
+    await help.waitFor();
+    assert.equal(await page.locator("cz-chat li.msg.bot").count(), 1, "the pin is no message of its own");
+    noViolations(await axeViolations(page, env.base), "with the help button");
+    await page.reload();
+    await openWidget(page);
+    await help.waitFor();
+    await help.click();
+    await page.waitForFunction(() => document.querySelector("cz-chat").shadowRoot.querySelectorAll("li.msg.bot").length >= 2);
+    assert.equal(env.fake.received.at(-1).message, "/crisis_help");
+    await page.locator("cz-chat").getByRole("button", { name: "Nieuw gesprek" }).click();
+    assert.equal(await help.count(), 0, "a new conversation starts without it");
+  });
+});
+
 describe("privacy", () => {
   test("after the gateway deleted the conversation the tab forgets it too, and starts a new session", async () => {
     const page = await loadDemo();
