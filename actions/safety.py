@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import suggestions
@@ -31,6 +31,12 @@ FAMILY = {"suicidal": "mental", "self_harm": "mental", "threat": "threat", "emer
           "medical_worry": "medical", "check": "check", "help": "check"}
 SAFETY_KEY = "safety"  # nlu_components/overrides.py puts {"kind", "language", "model"} here in the parse data
 ANSWER_FAQ_ABOVE = 0.5  # a topic answer in a crisis or after a check-in only when the model is this sure of it
+START_GUIDED_ABOVE = 0.8  # guided help asked for in a crisis only when the model is this sure of it
+# Guided help a message may ask for: (the response that introduces it or None, the form or action that does it);
+# the same starts as data/rules/guided.yml.
+GUIDED = {"start_complaint_route": ("utter_route_intro", "complaint_route_form"), "ask_deadline": (None, "deadline_form"),
+          "write_letter": ("utter_letter_intro", "letter_form"), "check_clause": ("utter_clause_intro", "clause_form"),
+          "ask_law_article": (None, "action_law_article")}
 
 
 @dataclass
@@ -41,6 +47,7 @@ class Reply:
     faq_first: bool = True
     events: List[Dict[str, Any]] = field(default_factory=list)
     pin: bool = True
+    guided: Optional[str] = None  # guided help to start after the texts (a key of GUIDED)
 
 
 def _data() -> Dict[str, Any]:
@@ -156,6 +163,15 @@ def faq_answer(parse_data: Dict[str, Any], minimum: float = ANSWER_FAQ_ABOVE) ->
     return f"utter_{key}"
 
 
+def guided_request(parse_data: Dict[str, Any], minimum: float) -> Optional[str]:
+    """The guided help the message asks for (a key of GUIDED) when the model's first guess besides the fallback is
+    one, at least this sure."""
+    ranking = [i for i in (parse_data or {}).get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    if ranking and ranking[0].get("name") in GUIDED and (ranking[0].get("confidence") or 0.0) >= minimum:
+        return ranking[0]["name"]
+    return None
+
+
 def crisis_events(kind: str, language: str) -> List[Dict[str, Any]]:
     return [SlotSet("crisis", kind), SlotSet("in_crisis", True), SlotSet("crisis_language", language)]
 
@@ -181,8 +197,11 @@ def first_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str],
     # safety_check: a story with symptoms that are over, or danger the model was not sure of
     if info.get("kind") == "past_symptoms":
         faq = faq_answer(parse_data, minimum=0.3)
-        buttons = [] if faq else suggestions(parse_data, responses)
-        return Reply([kind_text("past_symptoms", language)], buttons, faq=faq, faq_first=True, pin=False)
+        guided = None if faq else guided_request(parse_data, minimum=0.3)
+        buttons = [] if faq or guided else suggestions(parse_data, responses)
+        # "Heb je die nu nog?": the answer is read as a medical worry
+        return Reply([kind_text("past_symptoms", language)], buttons, faq=faq, faq_first=True, pin=False,
+                     events=crisis_events("medical_worry", language), guided=guided)
     faq = faq_answer(parse_data)
     return Reply([kind_text("check", language)], [], faq=faq, faq_first=False,
                  events=crisis_events("check", language))
@@ -207,13 +226,21 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
             return Reply([followup_text(target, followup, language)], crisis_buttons(target, language))
         return Reply([followup_text("mental", "default", language)], crisis_buttons("mental", language),
                      events=[SlotSet("crisis", "suicidal")] if intent == "deny" else [])
-    if followup == "back":
+    if followup == "back" or (crisis == "medical_worry" and intent == "deny"):
+        if crisis == "medical_worry" and followup != "back":
+            return Reply([followup_text("check", "fine", language)], events=release)
         return Reply([followup_text(family, "back", language)], events=release)
+    if intent in ("thank", "goodbye") and followup in (None, "bye"):
+        return Reply([followup_text(family, "bye", language)], events=release if crisis == "medical_worry" else [])
     if followup == "police":
         return Reply([followup_text("threat" if family != "mental" else "mental", "police", language)],
                      crisis_buttons(family, language))
     if followup:
         return Reply([followup_text(family, followup, language)], crisis_buttons(family, language))
+    guided = guided_request(parse_data, START_GUIDED_ABOVE) if intent in GUIDED else None
+    if guided and len(text.split()) >= 3:
+        # guided help asked for in so many words: it starts, with the help line first
+        return Reply([followup_text(family, "back", language)], events=release, guided=guided)
     faq = faq_answer(parse_data)
     if faq and len(text.split()) >= 3:
         # their own question: answered, with the help line after it
@@ -233,6 +260,11 @@ def send(dispatcher: CollectingDispatcher, reply: Reply) -> List[Dict[str, Any]]
         dispatcher.utter_message(response=reply.faq)
     if reply.pin:
         dispatcher.utter_message(json_message=dict(PIN))
+    if reply.guided:
+        intro, action = GUIDED[reply.guided]
+        if intro:
+            dispatcher.utter_message(response=intro)
+        return reply.events + [FollowupAction(action)]
     return reply.events
 
 

@@ -75,14 +75,28 @@ class IntentOverrides(GraphComponent):
             intent, info = assess(text)
             if intent:
                 message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
-            elif not text.startswith("/"):
+            if not text.startswith("/") and intent in (None, "other_language"):
                 unsure = unsure_alarm(message.get(INTENT) or {}, message.get(INTENT_RANKING_KEY) or [])
+                if not unsure and not_understood(intent, message.get(INTENT) or {}) and safety.weak_signal(text):
+                    unsure = "weak_signal"
                 if unsure:
                     info = {**info, "kind": "check", "model": unsure}
                     message.set(INTENT, {"name": "safety_check", "confidence": 1.0}, add_to_output=True)
             if info:
                 message.set(SAFETY_KEY, info, add_to_output=True)
         return messages
+
+
+# Not understood: the fallback, out of scope, another language, or a topic the model is far from sure of.
+NOT_UNDERSTOOD = {"nlu_fallback", "out_of_scope", "other_language"}
+UNSURE_TOPIC_BELOW = 0.6
+
+
+def not_understood(decided: Optional[str], intent: Dict[str, Any]) -> bool:
+    if decided == "other_language":
+        return True
+    name, confidence = intent.get("name"), intent.get("confidence") or 0.0
+    return name in NOT_UNDERSTOOD or confidence < UNSURE_TOPIC_BELOW
 
 
 def unsure_alarm(intent: Dict[str, Any], ranking: List[Dict[str, Any]]) -> Optional[str]:

@@ -77,7 +77,7 @@ SUICIDAL_NL = _compile([
     r"\b(brug|spoor|spoorlijn|perron|dak|flat|flatgebouw|balkon|raam|viaduct)\b.{0,60}\b(springen|spring|gesprongen|naar beneden|naar het water|water te kijken|als de trein)\b",
     r"\bwil\w* (\w+ ){0,3}(niet|nie|nier|nit|ni) meer (leven|zijn|bestaan)\b", r"\bwil ik (gewoon |echt )?dood\b",
     r"\b(pillen|pilletjes|pillekes|medicijnen|tabletten|slaappillen|slaapmiddel\w*|pammetjes|oxazepam|paracetamol|strips)\b.{0,60}"
-    r"\b(klaar ?liggen|liggen (hier )?(klaar|naast)|klaargelegd|klaar gelegd|bij elkaar|gespaard|verzameld|opgespaard|"
+    r"\b(klaar ?liggen|liggen (\w+ ){0,2}(klaar|naast)|klaargelegd|klaar gelegd|bij elkaar|gespaard|verzameld|opgespaard|"
     r"allemaal (in|tegelijk|innemen|slikken|nemen|opnemen)|in een keer|naast me|naast mij)\b",
     r"\btouw\b.{0,30}\b(gekocht|klaar|opgehangen|gehaald)\b", r"\bje weet wel waarvoor\b",
     r"\bjammer dat (het|ik) (\w+ )?(niet gelukt|nog leef|overleefd)", r"\b(expres|bewust|met opzet)\b.{0,40}\b(tegen een boom|voor de trein|gereden|ongeluk)\b",
@@ -366,13 +366,50 @@ PAST = _compile([
 RESOLVED = _compile([
     r"\b(nu|inmiddels|intussen|gelukkig) (gaat|is) (het|alles) (weer |wel |gelukkig )?(goed|prima|beter|over|voorbij)\b",
     r"\b(gaat|is) (het|alles) (nu |inmiddels |intussen )(weer )?(goed|prima|beter|over|voorbij)\b",
-    r"\bhersteld\b", r"\b(nu|inmiddels|intussen) (weer )?(helemaal )?(ok|oke|okay|goed|prima|beter|fit|gezond)\b", r"\bgeen klachten meer\b", r"\b(is|was) (al ?lang |allang |al |helemaal |gelukkig )?(weer )?over\b", r"\bachter de rug\b",
+    r"\bhersteld\b", r"\b(helemaal |gelukkig |weer )?(overgegaan|weggegaan|genezen|voorbij)\b", r"\b(nu|inmiddels|intussen) (weer )?(helemaal )?(ok|oke|okay|goed|prima|beter|fit|gezond)\b", r"\bgeen klachten meer\b", r"\b(is|was) (al ?lang |allang |al |helemaal |gelukkig )?(weer )?over\b", r"\bachter de rug\b",
     r"\b(i'?m|i am|it'?s) (fine|ok|okay|better) now\b",
 ])
 PRESENT = _compile([
     r"\b(nu|nog steeds|nog altijd|op dit moment|momenteel|vandaag|vannacht|vanavond|vanochtend|gisteren|"
     r"net|zojuist|sinds gisteren|sinds vanochtend|steeds erger|erger)\b", r"\b(now|still|right now|today|tonight)\b",
 ])
+
+
+# Figures of speech with danger words: no danger ("ik schrok me dood", "sociale zelfmoord", "mijn baas vermoordt me
+# als ik weer vrij vraag").
+FIGURATIVE = _compile([
+    r"\bdood van (de |het )?(schaamte|zenuwen|lachen|verveling|schrik|stress)\b", r"\bsociale zelfmoord\b",
+    r"\b(schrok|schoot|lachte|verveel|schrik|schiet|lach) (me|mij|ik me) (bijna |haast |half )?dood\b", r"\bbloedmooi\b",
+    r"\b(portemonnee|rekening|bankrekening|spaarrekening) bloedt\b", r"\bom (dood|van dood) te gaan\b",
+    r"\b(baas|man|vrouw|moeder|mama|mam|ouders|schoonmoeder|vader|papa|pa|ma|vriend|vriendin|zus|broer)\b.{0,20}"
+    r"\b(vermoordt|vermoorden|afmaken|maakt me af|maken me af)\b.{0,10}\b(me|mij)?\b.{0,10}\bals\b",
+    r"\bdying to\b", r"\bkilling it\b", r"\bkill for\b",
+])
+# Words that may carry danger, in a message the model did not understand: the assistant checks in rather than
+# guessing ("Gaat het wel goed met je?", with the numbers).
+WEAK = _compile([
+    r"\b(dood|doodgaan|dood gaan|sterven|afscheid|einde|weg zijn|er niet meer|pijnloos|nooit meer|voorgoed|voor altijd|"
+    r"pillen|brug|spoor|trein|springen|touw|opgeven|wanhopig)\b",
+    r"\b(bang|angst|klap|slaan|vinden je|achter (me|mij) aan|spijt|er iets gebeurt|voor (mijn|de) deur|paspoort|"
+    r"naaktfoto\w*|chantage|online (zetten|komen|gooien)|mond (houden|houd)|niet laten gaan)\b",
+    r"\b(bloed|bloedt|bloeden|adem|ademen|ademhalen|op (mijn|de) borst|hart (gaat|klopt|bonkt|slaat)|flauw|zakte|zakt|"
+    r"in elkaar|raar praten|onduidelijk|paars|koud|koorts|zwelt|duizelig|sterretjes|verward)\b",
+    r"\b(die|dead|kill|end it|goodbye|for good|hurt|scared|afraid|break my|won'?t let me|bleeding|breathe|faint|"
+    r"unconscious|collapsed)\b",
+])
+
+
+def _literal(text: str) -> str:
+    """The folded text without its figures of speech."""
+    t = fold(text)
+    for pattern in FIGURATIVE:
+        t = pattern.sub(" ", t)
+    return t
+
+
+def weak_signal(text: str) -> bool:
+    """A word that may carry danger, outside a figure of speech."""
+    return _any(WEAK, _literal(text))
 
 
 @dataclass(frozen=True)
@@ -392,8 +429,8 @@ def _past_story(t: str) -> bool:
 
 def assess(text: str) -> Optional[Danger]:
     """The danger a message shows, most urgent first; None when it shows none."""
-    t = fold(text)
-    if not t:
+    t = _literal(text)
+    if not t.strip():
         return None
     for kind, nl, en in (("suicidal", SUICIDAL_NL, SUICIDAL_EN), ("self_harm", SELF_HARM_NL, SELF_HARM_EN)):
         if _any(nl, t):

@@ -89,6 +89,11 @@ def test_after_a_threat_the_police_question_gets_aangifte_and_0900_8844():
     assert "aangifte" in text and "0900-8844" in text and "112" in text
 
 
+def test_thanks_in_a_crisis_says_goodbye_with_the_line_and_keeps_the_crisis():
+    reply = followup_reply("thank", {"text": "dankje"}, "suicidal", "nl")
+    assert "113" in reply.texts[0] and reply.events == []
+
+
 def test_going_back_to_the_question_ends_the_crisis_reading_and_keeps_the_line():
     reply = followup_reply("nlu_fallback", {"text": "terug naar mijn vraag"}, "suicidal", "nl")
     assert {"event": "slot", "name": "in_crisis", "value": False, "timestamp": None} in reply.events
@@ -121,7 +126,13 @@ def test_a_symptom_that_is_over_gets_the_answer_first_and_one_line():
     parse = dict(_faq_parse("faq/zwijgcontract_geldig"), safety={"kind": "past_symptoms", "language": "nl"})
     reply = first_reply("safety_check", parse, None, {})
     assert reply.faq == "utter_faq/zwijgcontract_geldig" and reply.faq_first
-    assert reply.texts == [kind_text("past_symptoms")] and not reply.events
+    assert reply.texts == [kind_text("past_symptoms")]
+    # "Heb je die nu nog?": what comes next is read as a medical worry; "nee" ends it kindly
+    assert {e["name"]: e["value"] for e in reply.events}["crisis"] == "medical_worry"
+    no = followup_reply("deny", {"text": "nee hoor"}, "medical_worry", "nl")
+    assert "Goed om te horen" in no.texts[0] and no.events[0]["value"] is False
+    yes = followup_reply("affirm", {"text": "ja nog steeds"}, "medical_worry", "nl")
+    assert "huisarts" in yes.texts[0]
 
 
 def test_follow_ups_are_read_as_people_write_them():
@@ -143,3 +154,37 @@ def test_the_gateway_names_112_113_and_the_huisartsenpost():
     text = gateway_text()
     for needed in ("112", "113", "0800-0113", "huisarts", "huisartsenpost"):
         assert needed in text
+
+
+def _ranked(intent, confidence, text):
+    return {"text": text, "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": [{"name": intent, "confidence": confidence}]}
+
+
+def test_guided_help_asked_for_in_so_many_words_starts_from_a_crisis_with_the_line_first():
+    reply = followup_reply("start_complaint_route", _ranked("start_complaint_route", 0.95,
+                           "ik wil nu een klacht indienen tegen die kliniek"), "suicidal", "nl")
+    assert reply.guided == "start_complaint_route" and "113" in reply.texts[0]
+    assert reply.events[0]["name"] == "in_crisis" and reply.events[0]["value"] is False
+    messages, _ = _run_reply(reply)
+    assert messages[-1] == {"event": "followup", "name": "complaint_route_form", "timestamp": None}
+
+
+def test_what_to_do_now_in_a_crisis_is_no_complaint_route():
+    reply = followup_reply("start_complaint_route", _ranked("start_complaint_route", 0.9, "wat moet ik nu doen"),
+                           "suicidal", "nl")
+    assert reply.guided is None and "113.nl" in reply.texts[0]
+
+
+def test_a_story_with_a_past_symptom_and_a_clause_question_starts_the_clause_check():
+    parse = {"text": "in 2021 ben ik flauwgevallen, nu is alles goed. mag die clausule?",
+             "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "check_clause", "confidence": 0.4}],
+             "safety": {"kind": "past_symptoms", "language": "nl"}}
+    reply = first_reply("safety_check", parse, None, {})
+    assert reply.guided == "check_clause" and reply.buttons == []
+
+
+def _run_reply(reply):
+    from actions.safety import send
+    dispatcher = CollectingDispatcher()
+    return send(dispatcher, reply), dispatcher.messages
