@@ -36,6 +36,7 @@ ALARMS = {"suicidal", "self_harm", "emergency", "threat"}
 # A safety intent from the model below this is not trusted alone: the assistant checks in kindly, with the numbers,
 # and still answers the question the message asked (actions/safety.py).
 SURE = 0.9
+ENGLISH_ALARM_ABOVE = 0.5  # an English message: the model's danger intent is taken from this confidence
 SAFETY_KEY = "safety"  # in the parse data: {"kind", "language"} for the actions
 
 
@@ -72,12 +73,21 @@ class IntentOverrides(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
+            if text.startswith("/"):
+                continue
+            model = message.get(INTENT) or {}
+            ranking = message.get(INTENT_RANKING_KEY) or []
             intent, info = assess(text)
+            if intent == "other_language":
+                # danger in English the plain checks did not see, but the model did
+                first = next((r for r in ranking if r.get("name") != "nlu_fallback"), {})
+                if first.get("name") in ALARMS and (first.get("confidence") or 0.0) >= ENGLISH_ALARM_ABOVE:
+                    intent, info = first["name"], {"kind": first["name"], "language": "en"}
             if intent:
                 message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
-            if not text.startswith("/") and intent in (None, "other_language"):
-                unsure = unsure_alarm(message.get(INTENT) or {}, message.get(INTENT_RANKING_KEY) or [])
-                if not unsure and not_understood(intent, message.get(INTENT) or {}) and safety.weak_signal(text):
+            if intent in (None, "other_language"):
+                unsure = unsure_alarm(model, ranking) if intent is None else None
+                if not unsure and not_understood(intent, model) and safety.weak_signal(text):
                     unsure = "weak_signal"
                 if unsure:
                     info = {**info, "kind": "check", "model": unsure}

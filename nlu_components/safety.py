@@ -394,7 +394,7 @@ WEAK = _compile([
     r"naaktfoto\w*|chantage|online (zetten|komen|gooien)|mond (houden|houd)|niet laten gaan)\b",
     r"\b(bloed|bloedt|bloeden|adem|ademen|ademhalen|op (mijn|de) borst|hart (gaat|klopt|bonkt|slaat)|flauw|zakte|zakt|"
     r"in elkaar|raar praten|onduidelijk|paars|koud|koorts|zwelt|duizelig|sterretjes|verward)\b",
-    r"\b(die|dead|kill|end it|goodbye|for good|hurt|scared|afraid|break my|won'?t let me|bleeding|breathe|faint|"
+    r"\b(to die|wanna die|be dead|kill|end it|goodbye|for good|hurt|scared|afraid|break my|won'?t let me|bleeding|breathe|faint|"
     r"unconscious|collapsed)\b",
 ])
 

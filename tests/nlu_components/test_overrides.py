@@ -76,3 +76,21 @@ def test_a_sure_model_and_suicidal_thoughts_are_kept():
                        [("suicidal", 0.5), ("faq", 0.4)]).get("intent")["name"] == "suicidal"
     # the plain check sees it: always the alarm, whatever the model said
     assert _classified("ik bloed heel erg", "faq", 0.9, [("faq", 0.9)]).get("intent")["name"] == "emergency"
+
+
+def test_english_danger_the_model_saw_is_taken_in_english():
+    message = _classified("they said i would regret it and now they are outside", "threat", 0.7,
+                          [("threat", 0.7), ("other_language", 0.2)])
+    assert message.get("intent")["name"] == "threat"
+    assert message.get("safety") == {"kind": "threat", "language": "en"}
+
+
+def test_a_message_not_understood_with_a_danger_word_gets_a_check_in_and_a_figure_of_speech_does_not():
+    worried = _classified("de pillen van mijn moeder liggen hier", "nlu_fallback", 0.45,
+                          [("nlu_fallback", 0.45), ("faq", 0.3)])
+    assert worried.get("intent")["name"] == "safety_check"
+    assert worried.get("safety")["model"] == "weak_signal"
+    joke = _classified("ik schrok me dood van die rekening", "nlu_fallback", 0.45, [("nlu_fallback", 0.45)])
+    assert joke.get("intent")["name"] == "nlu_fallback"
+    understood = _classified("hoeveel bloed verlies je bij een lipo", "faq", 0.93, [("faq", 0.93)])
+    assert understood.get("intent")["name"] == "faq"
