@@ -34,3 +34,14 @@ def test_privacy_page_reads_at_b1():
                   for p in re.findall(r"<(?:p|li)[^>]*>(.*?)</(?:p|li)>", main, flags=re.S)]
     assert len(paragraphs) > 8
     assert problems(" ".join(paragraphs)) == []
+
+
+def test_the_widget_says_what_the_gateway_says_when_the_assistant_cannot_answer():
+    # one set of safety texts: the widget's own failure text (no gateway reached) is the gateway's RASA_DOWN
+    widget = (Path(__file__).resolve().parents[2] / "bot" / "static" / "widget.js").read_text(encoding="utf-8")
+    m = re.search(r"failed: ((?:\"[^\"]*\"\s*\+?\s*)+),", widget)
+    assert m, "widget.js has no failed text"
+    failed = "".join(re.findall(r"\"([^\"]*)\"", m.group(1))).replace("\\'", "'")
+    assert failed == gateway_texts.RASA_DOWN
+    for needed in ("112", "113", "0800-0113", "huisartsenpost"):
+        assert needed in failed
