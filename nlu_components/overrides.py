@@ -81,12 +81,32 @@ class IntentOverrides(GraphComponent):
             if intent == "other_language":
                 # danger in English the plain checks did not see, but the model did
                 first = next((r for r in ranking if r.get("name") != "nlu_fallback"), {})
-                if first.get("name") in ALARMS and (first.get("confidence") or 0.0) >= ENGLISH_ALARM_ABOVE:
+                if first.get("name") in ALARMS and (first.get("confidence") or 0.0) >= ENGLISH_ALARM_ABOVE and \
+                        safety.model_alarm_stands(first["name"], text) == first["name"]:
                     intent, info = first["name"], {"kind": first["name"], "language": "en"}
             if intent:
                 message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
+            if intent is None and model.get("name") in ALARMS:
+                # the model's alarm read with the plain checks' eyes: a joke, legal pressure or a story of the past
+                stands = safety.model_alarm_stands(model["name"], text)
+                if stands == "past_symptoms":
+                    intent, info = "safety_check", {**info, "kind": "past_symptoms", "language": info.get("language", "nl")}
+                    message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
+                elif stands is None:
+                    model = next_intent(ranking, model["name"])
+                    message.set(INTENT, model, add_to_output=True)
+                elif stands in ("suicidal", "self_harm") and (model.get("confidence") or 0.0) < SURE \
+                        and safety.plain_reading(text):
+                    unsure_plain = stands
+                    intent, info = "safety_check", {**info, "kind": "check", "model": unsure_plain}
+                    message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
             if intent in (None, "other_language"):
                 unsure = unsure_alarm(model, ranking) if intent is None else None
+                if unsure in ("emergency", "threat") and (model.get("confidence") or 0.0) < CHECK_IN_ALONE \
+                        and not safety.weak_signal(text):
+                    unsure = None  # a faint guess of the model, and not one word that may carry danger
+                    model = next_intent(ranking, model["name"])
+                    message.set(INTENT, model, add_to_output=True)
                 if not unsure and not_understood(intent, model) and safety.weak_signal(text):
                     unsure = "weak_signal"
                 if unsure:
@@ -95,6 +115,19 @@ class IntentOverrides(GraphComponent):
             if info:
                 message.set(SAFETY_KEY, info, add_to_output=True)
         return messages
+
+
+FALLBACK_BELOW = 0.45  # config.yml: FallbackClassifier threshold
+CHECK_IN_ALONE = 0.5  # an unsure alarm below this checks in only when a word in the message may carry danger
+
+
+def next_intent(ranking: List[Dict[str, Any]], not_this: str) -> Dict[str, Any]:
+    """The model's best intent other than `not_this` and the alarms; nlu_fallback when that one is unsure too."""
+    for other in ranking:
+        if other.get("name") not in ALARMS | {not_this, "nlu_fallback"}:
+            confidence = other.get("confidence") or 0.0
+            return {"name": other["name"] if confidence >= FALLBACK_BELOW else "nlu_fallback", "confidence": confidence}
+    return {"name": "nlu_fallback", "confidence": 0.0}
 
 
 # Not understood: the fallback, out of scope, another language, or a topic the model is far from sure of.

@@ -101,7 +101,13 @@ SUICIDAL_NL = _compile([
     r"\bbijna gesprongen\b", r"\b(wilde|wou) (\w+ )?springen\b",
     r"\b(medicatie|medicijnen|pillen|slaapmiddelen)\b.{0,40}\b(opgespaard|gespaard|klaargezet|klaar gezet|nog liggen|"
     r"liggen nog|in huis)\b.{0,60}\b(denk|denken|na te denken|serieus|vanavond|klaar)",
-    r"\bklaargezet\b.{0,30}\bpillen\b|\bpillen\b.{0,30}\bklaargezet\b", r"\bik (wil|ga|zou|kan) (mij|me) (iets |wat )?(aan ?doen|aan te doen|van kant)",
+    r"\bklaargezet\b.{0,30}\bpillen\b|\bpillen\b.{0,30}\bklaargezet\b",
+    # how to die with a means at hand
+    r"\b(doodga\w*|dood gaan|dood ga|sterven|overlijden|pijnloos)\b.{0,60}\b(pillen|slaappillen|strip|tabletten|medicijnen|"
+    r"paracetamol|overdosis|touw|trein|brug)\b",
+    r"\b(pillen|slaappillen|strip|tabletten|medicijnen|paracetamol|touw)\b.{0,60}\b(doodga\w*|dood gaan|sterven|pijnloos)\b",
+    r"\bstop ik ermee\b.{0,15}\bmet alles\b", r"\bik weet (al|ook al|allang) hoe\W*$",
+    r"\bwaarom zou ik (nog )?(doorgaan|door gaan|verder gaan|blijven leven|leven)\b", r"\bik (wil|ga|zou|kan) (mij|me) (iets |wat )?(aan ?doen|aan te doen|van kant)",
 ])
 SUICIDAL_EN = _compile([
     r"\bkill (myself|my self|me)\b", r"\bsuicid", r"\bend (my life|it all|things|everything)\b",
@@ -137,7 +143,10 @@ SELF_HARM_NL = _compile([
     r"\b(krassen|sneeen|snijwonden|brandwonden|wondjes)\b.{0,30}\b(zelf|expres)\b", r"\b(braak|kots|spuug)\w*\b.{0,25}\b(expres|bewust|met opzet)\b",
     r"\b(zelf|expres)\b.{0,15}\b(uitgetrokken|opengetrokken|eruit getrokken|opengekrabd|eruit gehaald)\b", r"\bomdat ik het verdien",
     r"\bgecut\b",
-    r"\b(krab|krabben|pulk|pulken|peuter|peuteren|knijp|knijpen|trek|trekken|sla|slaan|bijt|bijten)\w*\b.{0,25}\b(expres|met opzet|opzettelijk|bewust)\b",
+    r"\b(krab|krabben|pulk|pulken|peuter|peuteren|knijp|knijpen|trek|trekken|sla|slaan|bijt|bijten)\w*\b.{0,60}\b(expres|met opzet|opzettelijk|bewust)\b",
+    r"\bomdat ik mezelf (haat|straf|walgelijk vind)\b", r"\bhet lucht (me )?op\b",
+    r"\b(bijt|snij|kras|prik|brand|knijp)\w*\b.{0,25}\b(in|op) (mijn|mn|m'?n) (eigen )?(arm|armen|pols|polsen|been|benen|dij|dijen|huid|buik|hand)\b",
+    r"\b(prik|snij|kras|krab|bijt|knijp|sla)\w*\b.{0,60}\btot (het|er|ik)\b.{0,15}\b(bloedt|brandwond|afdrukken|blauwe plekken)\b",
     r"\b(uit)?honger\w*\b.{0,15}\b(mezelf|mijzelf)\b", r"\b(mezelf|mijzelf)\b.{0,15}\b(uit)?honger",
     r"\b(bonk|bonken|sla|slaan|beuk)\w* (ik )?(met )?(mijn|m'?n|mn) (hoofd|vuist|hand)\w* (tegen|op) (de|een) \w*(muur|deur|kast|tafel|spiegel)",
     rf"\b{ME} pijn\b", r"\bdoe (ik )?(mij|me) pijn\b", r"\b(open|kapot)ge(krast|sneden|krabd)\b",
@@ -167,7 +176,7 @@ THREAT_STRONG_NL = _compile([
     r"\b(maakt|maken|maak|gaat|gaan|zal|zullen)\b.{0,20}\b(me|mij|je|jou|ons) (af|kapot|dood)\b",
     r"\b(me|mij|je|jou) (afmaken|kapotmaken|kapot maken|doodmaken|dood maken|vermoorden|pakken|laten pakken)\b",
     r"\b(vermoord|vermoorden|vermoordt)\b", r"\b(in elkaar|kapot|verrot) (te )?(laten )?(slaan|slagen|trappen|maken)\b",
-    r"\b(iets|wat|wat ergs|iets ergs) (aan ?doen|aan te doen|aandoet|aandoen|gaat doen)\b",
+    r"\b(me|mij|je|jou|ons|haar|hem|mijn \w+) (iets|wat|wat ergs|iets ergs) (aan ?doen|aan te doen|aandoet|aandoen|gaat doen)\b",
     r"\b(weet|weten|kent|kennen) (\w+ )?(waar|welke school) (ik|je|jij|u|mijn \w+|m'?n \w+|mn \w+|we|wij)\b"
     r".{0,20}\b(woon|woont|wonen|werk|werkt|werken|school|slaap|slaapt)\b",
     r"\b(weet|weten) (me|mij) te vinden\b",
@@ -217,6 +226,11 @@ THREAT_STRONG_NL = _compile([
     r"\bwel (een keertje|eens|even) langs ?(komen|komt)\b",
     r"\b(anoniem|onbekend|prive) (nummer|nr)\b.{0,60}\b(gebeld|belt|bellen|appjes|berichten|foto)",
     r"\b\d+ keer per dag gebeld\b",
+    r"\bfoto'?s van (mijn|mn|m'?n) (borsten|lichaam|billen|naakt\w*|buik|voor de operatie)\b.{0,60}\b(stuurt|sturen|gestuurd|online|"
+    r"verspreid\w*|collega|werkgever|man|vrouw|familie|laten zien)\b",
+    r"\b(stuurt|sturen|gestuurd|verspreid\w*)\b.{0,40}\bfoto'?s van (mijn|mn|m'?n) (borsten|lichaam|billen|naakt\w*)\b",
+    r"\b(foto'?s|filmpje|video)\b.{0,40}\b(sturen|online|verspreiden|laten zien)\b.{0,40}\bals (je|ik)\b",
+    r"\bof erger\b", r"\bzorg (ik|we) (er ?voor |wel )?dat (je|jij)\b",
 ])
 THREAT_WEAK_NL = _compile([r"\bbedreig", r"\bdreig(t|en|de|den|ement|ementen)\b", r"\bintimid", r"\bgeintimideerd\b"])
 JOKE = _compile([r"\b(haha\w*|hihi|lol|grapje|xd|bij wijze van spreken)\b", "\U0001F923|\U0001F602|\U0001F605|\U0001F606"])
@@ -244,7 +258,7 @@ EMERGENCY_NL = _compile([
     r"\b(heel|erg|veel|hevig|enorm|flink)\b.{0,12}\bbloed(t|en|ing|verlies)?\b", r"\b(gutst|stroomt|spuit) (het )?bloed\b",
     r"\bverband\b.{0,30}\b(doorweekt|vol bloed|helemaal rood|door(ge)?bloed)\b",
     r"\b(slecht|moeilijk|geen|nauwelijks|amper|bijna geen)\b (meer )?(adem|ademen|lucht)\b",
-    r"\bkan (bijna |haast |amper |nauwelijks )?(niet|nie) (meer )?(goed )?(ademen|ademmen|adem halen|slikken|praten)\b",
+    r"\b(kan|kun) (bijna |haast |amper |nauwelijks )?(niet|nie|ni) (meer )?(goed )?(ademen|ademmen|adem halen|slikken|praten)\b",
     r"\bkrijg (bijna |haast )?geen (adem|lucht)\b", r"\b(hap|happen) naar (adem|lucht)\b",
     r"\bbenauwd", r"\bkortademig", r"\bpijn op (de|mijn|me|m'?n|mn) borst\b", r"\bpijn (in|aan) (de|mijn|m'?n|mn) borstkas\b", r"\bdruk op (de|mijn|m'?n) borst\b",
     r"\bhoge koorts?\b", r"\bkoorts\b.{0,40}\b(39|40|41|rillingen|rillen|bibber|hoog|zweet|zweten|ziek|suf)",
@@ -286,7 +300,9 @@ EMERGENCY_NL = _compile([
     r"\b(moeilijk|slecht|nauwelijks|amper) (slikken|ademen|praten|ademhalen)\b",
     r"\b(geen|amper|nauwelijks) (adem|asem|lucht) meer\b", r"\b(keel|tong)\b.{0,10}\b(zit|gaat) (dicht|toe)\b",
     r"(been|kuit)\b.{0,40}\b(dik|opgezwollen|gezwollen)\b.{0,40}\b(pijn|pijnlijk|warm|rood|zeer)\b",
-    r"\bbloed\w*\b.{0,25}\bdoor (het|mijn|m'?n|mn) verband\b",
+    r"\bbloed\w*\b.{0,25}\bdoor (het|mijn|m'?n|mn) verband\b", r"\bblijft (maar )?(bloeden|bloedt)\b",
+    r"\b(verband|verbanden|handdoek|kussen|laken|gaas|pleister)\b.{0,30}\b(doorweekt|vol bloed|rood doorgelekt|doorgelekt|door(ge)?bloed)\b",
+    r"\bzie (steeds|ineens|opeens|nu|alsmaar) (minder|slechter|niks|niets|wazig)\b",
     r"\b(borst|bil|billen|buik|wang|been|lies)\b.{0,40}\b(in (een paar|enkele|korte|een) (uur|uren|tijd)|ineens|opeens|snel)\b.{0,30}"
     r"\b(dik|dikker|opgezwollen|gezwollen|keihard)\b",
     r"\b(druk|drukkend gevoel|beklemmend\w*|pijn)\b.{0,20}\b(op|in) (de|mijn|m'?n|mn) borst\b.{0,60}\b(hart|adem|benauwd|narcose|zweet)\b",
@@ -298,7 +314,7 @@ EMERGENCY_NL = _compile([
 ])
 EMERGENCY_EN = _compile([
     r"\b(can'?t|cannot|cant|struggling to|hard to|trouble|difficulty) (breathe|breathing|swallow|swallowing)\b",
-    r"\bshort(ness)? of breath\b", r"\bcollaps(ed|ing)\b", r"\bbleed(ing)?\b.{0,30}\b(a lot|heavily|won'?t stop|doesn'?t stop|not stopping|so much)\b",
+    r"\bshort(ness)? of breath\b", r"\b(numb|weak|drooping|droops)\b.{0,20}\bone side\b", r"\bcan'?t (lift|move) my (arm|leg)\b", r"\bcollaps(ed|ing)\b", r"\bbleed(ing)?\b.{0,30}\b(a lot|heavily|won'?t stop|doesn'?t stop|not stopping|so much)\b",
     r"\bchest pain\b", r"\b(passed out|fainted|unconscious|not waking up|unresponsive)\b",
     r"\b(skin|lip|lips|butt|buttock|buttocks|cheek|nose|area|face)\b.{0,40}\b(white|pale|grey|gray|purple|black|mottled|cold)\b",
     r"\b(blurry|blurred|double|loss of|lost|losing) (vision|sight)\b", r"\bcan'?t see\b", r"\bhigh fever\b",
@@ -336,7 +352,8 @@ WORRY_QUESTION = _compile([r"\b(hoort (dat|dit|het) (erbij|er bij)|moet ik me (z
                            r"\b(huisdokter|huisarts|dokter)\b.{0,30}\?", r"\bmoet ik (terug )?naar de kliniek\b",
                            r"\b(gaat|trekt|komt|zakt|zakken|slinkt) (dat|dit|het|die|hij|ze) (nog )?(weg|over|bij|terug|zakken)\b",
                            r"\bmoet (dat|dit|het|die|hij|ze) nog (zakken|slinken|genezen|wennen)\b",
-                           r"\bmoet ik (daar|er|hier) (iets|wat) mee\b", r"\b(kapselcontractie|lekkage|stille lek)\w*\b",
+                           r"\bmoet ik (daar|er|hier) (iets|wat) mee\b", r"\b(kapselcontract|lekkage|stille lek)\w*\b",
+                           r"\bkan ik (daar|er) (iets|wat) aan (laten )?doen\b",
                            r"\bmoet (ik|je) (eigenlijk )?(naar|langs bij) (de|een|mijn) (huisarts|dokter|arts)\b",
                            r"\b(huisarts|dokter)\b.{0,40}\b(kijken|laten zien|laten kijken)\b"])
 RIGHTS = _compile([r"\b(klacht\w*|klag\w*|geld|terug ?betal\w*|terug ?krijgen|recht|rechten|vergoed\w*|schade\w*|zwijg\w*|"
@@ -349,7 +366,7 @@ MEDICAL_WORRY_STORY = _compile([
     rf"\b{TREATED}\b.{{0,60}}\b{SYMPTOM}\b", rf"\b{SYMPTOM}\b.{{0,30}}\b{TREATED}\b", r"\b(verhoging|verdoofd|strak|stijf|pukkel\w*|kaal|jeukt|klotst\w*|trekkerig)\b",
 ])
 MEDICAL_WORRY_EN = _compile([
-    r"\bshould i (see|go to|call) (a|my|the) (doctor|gp|hospital)\b", r"\bshould i (be )?worr(y|ied)\b",
+    r"\bshould i (see|go to|call) (a|my|the) (doctor|gp|hospital)\b", r"\bshould i (be )?worr(y|ied)\b", r"\bshould i (get|have) (it|this|that) (checked|looked at)\b",
     r"\bis (this|that|it) normal\b.{0,80}\b(rhinoplasty|surgery|filler|fillers|botox|bbl|lipo|implants?|scar|scars|swelling)\b",
     r"\b(rhinoplasty|surgery|filler|fillers|botox|bbl|lipo|implants?|scar|scars|swelling)\b.{0,80}\bis (this|that|it) normal\b",
     r"\bis (this|that|it) normal\b.{0,60}\b(after|since) (my|the|a) (surgery|filler|fillers|botox|procedure|treatment|op|operation|bbl|lipo)\b",
@@ -366,7 +383,7 @@ PAST = _compile([
 RESOLVED = _compile([
     r"\b(nu|inmiddels|intussen|gelukkig) (gaat|is) (het|alles) (weer |wel |gelukkig )?(goed|prima|beter|over|voorbij)\b",
     r"\b(gaat|is) (het|alles) (nu |inmiddels |intussen )(weer )?(goed|prima|beter|over|voorbij)\b",
-    r"\bhersteld\b", r"\b(helemaal |gelukkig |weer )?(overgegaan|weggegaan|genezen|voorbij)\b", r"\b(nu|inmiddels|intussen) (weer )?(helemaal )?(ok|oke|okay|goed|prima|beter|fit|gezond)\b", r"\bgeen klachten meer\b", r"\b(is|was) (al ?lang |allang |al |helemaal |gelukkig )?(weer )?over\b", r"\bachter de rug\b",
+    r"\bhersteld\b", r"\b(nooit|geen) (meer )?last (meer )?(gehad|van gehad)\b", r"\b(helemaal |gelukkig |weer )?(overgegaan|weggegaan|genezen|voorbij)\b", r"\b(nu|inmiddels|intussen) (weer )?(helemaal )?(ok|oke|okay|goed|prima|beter|fit|gezond)\b", r"\bgeen klachten meer\b", r"\b(is|was) (al ?lang |allang |al |helemaal |gelukkig )?(weer )?over\b", r"\bachter de rug\b",
     r"\b(i'?m|i am|it'?s) (fine|ok|okay|better) now\b",
 ])
 PRESENT = _compile([
@@ -383,13 +400,15 @@ FIGURATIVE = _compile([
     r"\b(portemonnee|rekening|bankrekening|spaarrekening) bloedt\b", r"\bom (dood|van dood) te gaan\b",
     r"\b(baas|man|vrouw|moeder|mama|mam|ouders|schoonmoeder|vader|papa|pa|ma|vriend|vriendin|zus|broer)\b.{0,20}"
     r"\b(vermoordt|vermoorden|afmaken|maakt me af|maken me af)\b.{0,10}\b(me|mij)?\b.{0,10}\bals\b",
-    r"\bdying to\b", r"\bkilling it\b", r"\bkill for\b",
+    r"\bdying to\b", r"\bkilling it\b", r"\bkill for\b", r"\b(killed|kill|killing) (my|her|his|your|the) (wallet|bank|budget)\b",
+    r"\b(me|mij|mezelf) (\w+ )?dood ?(gezocht|gewerkt|geschrokken|gelachen|geergerd|verveeld|gewacht|gestaard|geschrokken)\b",
+    r"\b(schrok|schoot|schrik) (me|mij) (echt |bijna |haast |half )*dood\b", r"\bbloedbad\b", r"\bhart (stond|stopte) (even )?stil\b",
 ])
 # Words that may carry danger, in a message the model did not understand: the assistant checks in rather than
 # guessing ("Gaat het wel goed met je?", with the numbers).
 WEAK = _compile([
-    r"\b(dood|doodgaan|dood gaan|sterven|afscheid|einde|weg zijn|er niet meer|pijnloos|nooit meer|voorgoed|voor altijd|"
-    r"pillen|brug|spoor|trein|springen|touw|opgeven|wanhopig)\b",
+    r"\b(dood|doodga\w*|dood gaan|sterf|sterven|afscheid|einde|weg zijn|er niet meer|pijnloos|nooit meer|voorgoed|voor altijd|"
+    r"\w*pillen|pilletjes|medicatie|brug|spoor|trein|springen|touw|opgeven|wanhopig|motor aan|uitlaat)\b",
     r"\b(bang|angst|klap|slaan|vinden je|achter (me|mij) aan|spijt|er iets gebeurt|voor (mijn|de) deur|paspoort|"
     r"naaktfoto\w*|chantage|online (zetten|komen|gooien)|mond (houden|houd)|niet laten gaan)\b",
     r"\b(bloed|bloedt|bloeden|adem|ademen|ademhalen|op (mijn|de) borst|hart (gaat|klopt|bonkt|slaat)|flauw|zakte|zakt|"
@@ -439,6 +458,8 @@ def assess(text: str) -> Optional[Danger]:
             return Danger(kind, "en")
     joke = _any(JOKE, text.lower())  # "hij vermoordt me als ik nog eens botox neem haha"
     threat_nl = not joke and (_any(THREAT_STRONG_NL, t) or (_any(THREAT_WEAK_NL, t) and not _any(NOT_A_THREAT, t)))
+    if threat_nl and _any(LEGAL, t) and not _any(VIOLENCE, t):
+        threat_nl = False  # a bailiff at the door, a lawyer's letter: legal pressure, no danger
     emergency_nl, emergency_en = _any(EMERGENCY_NL, t), _any(EMERGENCY_EN, t)
     if emergency_nl or emergency_en:
         # a story about symptoms that are over: answer the question, with one safety line
@@ -459,6 +480,35 @@ def assess(text: str) -> Optional[Danger]:
     if _any(MEDICAL_WORRY_EN, t):
         return Danger("medical_worry", "en")
     return None
+
+
+LEGAL = _compile([r"\b(rechter|rechtszaak|advocaat|deurwaarder|dagvaarding|incasso|boete|aangetekende brief|juridisch\w*|"
+                  r"smaad|laster|sue|lawyer|lawsuit|legal|defamation|court)\b"])
+
+
+VIOLENCE = _compile([r"\b(sla|slaan|geslagen|sloeg|vermoord\w*|kapot|af ?maken|afmaakt|fik|brand|kogel|klap|bang|pijn|"
+                     r"geweld|dood|in elkaar|hurt|kill|beat|scared|afraid)\b"])
+
+
+def plain_reading(text: str) -> bool:
+    """A message about the clinic, money or a complaint, with no word that may carry danger: a model's guess of
+    suicidal thoughts there ("ik wil niet meer naar die kliniek") is met with a check-in, not the crisis answer."""
+    t = _literal(text)
+    return _any(RIGHTS, t) and not _any(WEAK, t)
+
+
+def model_alarm_stands(kind: str, text: str) -> Optional[str]:
+    """What the model's unchecked alarm comes to, read with the same eyes as the plain checks: None when it is a joke
+    or legal pressure (the model's next intent then), `past_symptoms` for a story of symptoms that are over, else
+    the kind itself. Suicidal thoughts always stand."""
+    t = _literal(text)
+    if kind in ("suicidal", "self_harm"):
+        return kind
+    if _any(JOKE, text.lower()) or (kind == "threat" and _any(LEGAL, t) and not _any(VIOLENCE, t)):
+        return None
+    if kind == "emergency" and _past_story(t):
+        return "past_symptoms"
+    return kind
 
 
 def _kind(text: str) -> Optional[str]:

@@ -94,3 +94,35 @@ def test_a_message_not_understood_with_a_danger_word_gets_a_check_in_and_a_figur
     assert joke.get("intent")["name"] == "nlu_fallback"
     understood = _classified("hoeveel bloed verlies je bij een lipo", "faq", 0.93, [("faq", 0.93)])
     assert understood.get("intent")["name"] == "faq"
+
+
+def test_the_models_alarm_on_a_joke_or_legal_pressure_takes_the_next_intent():
+    joke = _classified("mijn schoonmoeder maakt me af als ze de prijs hoort lol", "threat", 0.95,
+                       [("threat", 0.95), ("faq", 0.5)])
+    assert joke.get("intent")["name"] == "faq"
+    legal = _classified("er stond een deurwaarder aan de deur met een dagvaarding van de kliniek", "threat", 0.93,
+                        [("threat", 0.93), ("faq", 0.3)])
+    assert legal.get("intent")["name"] == "nlu_fallback"
+
+
+def test_the_models_emergency_in_a_story_of_the_past_answers_the_question_with_a_line():
+    story = ("in 2021 had ik na mijn neuscorrectie een nabloeding, daarna nooit meer last gehad. "
+             "mag de kliniek mij laten tekenen dat ik er nooit over praat?")
+    message = _classified(story, "emergency", 0.8, [("emergency", 0.8), ("faq", 0.15)])
+    assert message.get("intent")["name"] == "safety_check"
+    assert message.get("safety")["kind"] == "past_symptoms"
+
+
+def test_a_faint_emergency_guess_without_a_danger_word_is_no_check_in():
+    message = _classified("hoe lang blijft filler zitten?", "nlu_fallback", 0.45,
+                          [("nlu_fallback", 0.45), ("emergency", 0.4), ("faq", 0.35)])
+    assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def test_the_models_guess_of_suicidal_thoughts_in_a_plain_question_about_the_clinic_is_a_check_in():
+    message = _classified("ik wil niet meer naar die kliniek, waar kan ik anders klagen?", "suicidal", 0.7,
+                          [("suicidal", 0.7), ("faq", 0.2)])
+    assert message.get("intent")["name"] == "safety_check"
+    assert message.get("safety") == {"kind": "check", "model": "suicidal"}
+    sure = _classified("ik wil niet meer, die kliniek heeft alles kapot gemaakt", "suicidal", 0.95, [("suicidal", 0.95)])
+    assert sure.get("intent")["name"] == "suicidal"
