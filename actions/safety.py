@@ -111,7 +111,7 @@ FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
     ("police", re.compile(r"\b(politie|aangifte|police|report (it|him|her|them))\b")),
     ("chat", re.compile(r"\b(chat|chatten|typen|appen|whatsapp|mailen|sms|(niet|nie|geen zin om|durf niet|kan niet|wil niet) "
                         r"(te )?(bellen|praten|telefoneren)|niet bellen|bellen durf ik niet|don'?t want to (call|talk)|"
-                        r"can'?t (call|talk)|text)\b")),
+                        r"can'?t (call|talk)|text|bellen lukt (niet|nie|ni)|lukt (me )?(niet|nie) (om )?te bellen|geen woord)\b")),
     ("abroad", re.compile(r"\b(buitenland|hotel|turkije|istanbul|antalya|spanje|belgie|duitsland|polen|tsjechie|"
                           r"hongarije|vakantie|abroad|not in the netherlands|turkey|werkt (112|dat) (hier|daar)|"
                           r"alarmnummer (hier|daar))\b")),
@@ -172,6 +172,13 @@ def guided_request(parse_data: Dict[str, Any], minimum: float) -> Optional[str]:
     return None
 
 
+def model_guess(parse_data: Dict[str, Any]) -> bool:
+    """The safety intent came from the model, not from the plain checks (which name their kind)."""
+    info = (parse_data or {}).get(SAFETY_KEY) or {}
+    intent = ((parse_data or {}).get("intent") or {}).get("name")
+    return info.get("kind") != intent
+
+
 def crisis_events(kind: str, language: str) -> List[Dict[str, Any]]:
     return [SlotSet("crisis", kind), SlotSet("in_crisis", True), SlotSet("crisis_language", language)]
 
@@ -224,12 +231,19 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
         if followup in ("police", "abroad", "after_hours", "chat"):
             target = {"police": "threat", "abroad": "medical", "after_hours": "medical", "chat": "mental"}[followup]
             return Reply([followup_text(target, followup, language)], crisis_buttons(target, language))
-        return Reply([followup_text("mental", "default", language)], crisis_buttons("mental", language),
-                     events=[SlotSet("crisis", "suicidal")] if intent == "deny" else [])
+        if intent == "deny":
+            return Reply([followup_text("mental", "default", language)], crisis_buttons("mental", language),
+                         events=[SlotSet("crisis", "suicidal")])
+        # no answer to "gaat het goed?": every line once more, and the conversation goes on as usual
+        return Reply([followup_text("check", "unclear", language)], events=release)
     if followup == "back" or (crisis == "medical_worry" and intent == "deny"):
         if crisis == "medical_worry" and followup != "back":
             return Reply([followup_text("check", "fine", language)], events=release)
-        return Reply([followup_text(family, "back", language)], events=release)
+        # "het gaat weer, hoe dien ik een klacht in?": the line, then the question that came with it
+        guided = guided_request(parse_data, ANSWER_FAQ_ABOVE)
+        faq = None if guided else faq_answer(parse_data)
+        return Reply([followup_text(family, "back", language)], events=release, faq=faq, faq_first=False,
+                     guided=guided)
     if intent in ("thank", "goodbye") and followup in (None, "bye"):
         return Reply([followup_text(family, "bye", language)], events=release if crisis == "medical_worry" else [])
     if followup == "police":
@@ -248,6 +262,13 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
     if crisis == "medical_worry" and intent not in ("deny",):
         return Reply([kind_text("medical_worry", language)], crisis_buttons("medical", language))
     return Reply([followup_text(family, "default", language)], crisis_buttons(family, language))
+
+
+def stays_or_ends(events: List[Dict[str, Any]], in_crisis: bool = True) -> List[Dict[str, Any]]:
+    """The events with `in_crisis` set either way: the rules (data/rules/safety.yml) know both endings."""
+    if any(e.get("event") == "slot" and e.get("name") == "in_crisis" for e in events):
+        return events
+    return events + [SlotSet("in_crisis", in_crisis)]
 
 
 def send(dispatcher: CollectingDispatcher, reply: Reply) -> List[Dict[str, Any]]:
@@ -278,8 +299,15 @@ class ActionSafety(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         parse_data = tracker.latest_message or {}
         intent = (parse_data.get("intent") or {}).get("name") or ""
-        reply = first_reply(intent, parse_data, tracker.get_slot("crisis"), (domain or {}).get("responses") or {})
-        return send(dispatcher, reply)
+        crisis = tracker.get_slot("crisis")
+        if tracker.get_slot("in_crisis") and not tracker.active_loop.get("name") and model_guess(parse_data) and \
+                read_followup(parse_data.get("text") or "") in ("back", "police", "chat", "abroad", "after_hours"):
+            # in a crisis, the model's guess of danger in "moet ik naar de politie?" or "het gaat weer beter" is
+            # a follow-up of the crisis
+            reply = followup_reply(intent, parse_data, crisis, tracker.get_slot("crisis_language"))
+        else:
+            reply = first_reply(intent, parse_data, crisis, (domain or {}).get("responses") or {})
+        return stays_or_ends(send(dispatcher, reply))
 
 
 class ActionCrisisFollowup(Action):
@@ -293,4 +321,4 @@ class ActionCrisisFollowup(Action):
         parse_data = tracker.latest_message or {}
         intent = (parse_data.get("intent") or {}).get("name") or ""
         reply = followup_reply(intent, parse_data, tracker.get_slot("crisis"), tracker.get_slot("crisis_language"))
-        return send(dispatcher, reply)
+        return stays_or_ends(send(dispatcher, reply))

@@ -328,7 +328,8 @@ SYMPTOM = (r"(?:pijn|pijnlijk|bult|bulten|bultje|knobbel|knobbeltje|zwelling|gez
            r"jeuk|jeukt|doof|gevoelloos|tintel\w*|scheef|asymmetr\w*|ongelijk|lek|lekt|lekken|gescheurd|scheur|"
            r"gebarsten|uitval|valt uit|litteken\w*|wond|wondje|blauwe plek\w*|pus|vocht|hard|harde|ontstoken|"
            r"ontsteking|geneest|genezen|hangt|hangend|trekt|koorts|misselijk|vel|korst\w*|vervormd|verschoven|"
-           r"knobbels|klontjes|klont|bobbel\w*|infectie|ge[iï]nfecteerd|pijnlijke)")
+           r"knobbels|klontjes|klont|bobbel\w*|infectie|ge[iï]nfecteerd|pijnlijke|"
+           r"(?:hoger|lager|groter|kleiner|dikker|platter|ronder|anders) dan)")
 MEDICAL_WORRY_NL = _compile([
     r"\bmoet ik (niet |nu |toch |dan |eerst )*(naar|langs|bij|op) (de|een|mijn|m'?n|mn) (huisarts|dokter|arts|ziekenhuis|"
     r"spoedeisende hulp|seh|eerste hulp|huisartsenpost)\b",
@@ -344,9 +345,9 @@ MEDICAL_WORRY_NL = _compile([
     rf"\b(wond|litteken)\b.{{0,40}}\b(ontstoken|pus|etter|gaat open|open gaat|open gegaan|geneest niet|wil niet genezen|rood en warm)\b",
 ])
 # A symptom told about a treated body part, with no question about rights, money or complaints.
-TREATED = (r"(?:wenkbrauw\w*|ooglid|oogleden|lip|lippen|neus|kin|wang|wangen|borst|borsten|bil|billen|buik|navel|"
+TREATED = (r"(?:(?:linker|rechter)?(?:wenkbrauw\w*|ooglid|oogleden|lip|lippen|neus|kin|wang|wangen|borst|borsten|bil|billen|buik|navel|"
            r"litteken\w*|wond\w*|hoofd|haar|haren|grafts|oog|ogen|glimlach|gezicht|tepel\w*|huid|hechting\w*|hechtdraad|"
-           r"implantaat|implantaten|prothese)")
+           r"implantaat|implantaten|prothese))")
 WORRY_QUESTION = _compile([r"\b(hoort (dat|dit|het) (erbij|er bij)|moet ik me (zorgen|ongerust) maken|(gaat|trekt) (dat|dit|het) "
                            r"(vanzelf )?(weg|over|bij)|is (dat|dit|da|het) (erg|ernstig|normaal|gevaarlijk|gewoon))\b",
                            r"\b(huisdokter|huisarts|dokter)\b.{0,30}\?", r"\bmoet ik (terug )?naar de kliniek\b",
@@ -383,7 +384,8 @@ PAST = _compile([
 RESOLVED = _compile([
     r"\b(nu|inmiddels|intussen|gelukkig) (gaat|is) (het|alles) (weer |wel |gelukkig )?(goed|prima|beter|over|voorbij)\b",
     r"\b(gaat|is) (het|alles) (nu |inmiddels |intussen )(weer )?(goed|prima|beter|over|voorbij)\b",
-    r"\bhersteld\b", r"\b(nooit|geen) (meer )?last (meer )?(gehad|van gehad)\b", r"\b(helemaal |gelukkig |weer )?(overgegaan|weggegaan|genezen|voorbij)\b", r"\b(nu|inmiddels|intussen) (weer )?(helemaal )?(ok|oke|okay|goed|prima|beter|fit|gezond)\b", r"\bgeen klachten meer\b", r"\b(is|was) (al ?lang |allang |al |helemaal |gelukkig )?(weer )?over\b", r"\bachter de rug\b",
+    r"\bhersteld\b", r"\b(goed gekomen|nergens (meer )?last|alles (is )?(nu |weer )*(goed|prima|in orde)|opgelost|"
+    r"(is|was) (weer )?goed)\b", r"\b(nooit|geen) (meer )?last (meer )?(gehad|van gehad)\b", r"\b(helemaal |gelukkig |weer )?(overgegaan|weggegaan|genezen|voorbij)\b", r"\b(nu|inmiddels|intussen) (weer )?(helemaal )?(ok|oke|okay|goed|prima|beter|fit|gezond)\b", r"\bgeen klachten meer\b", r"\b(is|was) (al ?lang |allang |al |helemaal |gelukkig )?(weer )?over\b", r"\bachter de rug\b",
     r"\b(i'?m|i am|it'?s) (fine|ok|okay|better) now\b",
 ])
 PRESENT = _compile([
@@ -470,6 +472,8 @@ def assess(text: str) -> Optional[Danger]:
         return Danger("threat", "nl")
     if not joke and (_any(THREAT_EN, t) or (_any(THREAT_WEAK_EN, t) and not _any(NOT_A_THREAT_EN, t))):
         return Danger("threat", "en")
+    if _past_story(t) and (_any(MEDICAL_WORRY_NL, t) or _any(MEDICAL_WORRY_STORY, t)):
+        return Danger("past_symptoms", "nl")
     if _any(MEDICAL_WORRY_NL[:2], t):  # "moet ik naar de huisarts?"
         return Danger("medical_worry", "nl")
     if not _any(RIGHTS, t) and _any(MEDICAL_WORRY_NL, t):
