@@ -150,10 +150,19 @@ def language_of(parse_data: Dict[str, Any], crisis_language: Optional[str]) -> s
     return "nl"
 
 
-def faq_answer(parse_data: Dict[str, Any], minimum: float = ANSWER_FAQ_ABOVE) -> Optional[str]:
-    """The topic answer the message asks for (utter_faq/<key>) when the model is sure enough it is a topic question."""
+SAFETY_INTENTS = {"suicidal", "self_harm", "threat", "emergency", "medical_worry", "safety_check", "crisis_help"}
+
+
+def _ranking(parse_data: Dict[str, Any], besides_safety: bool) -> List[Dict[str, Any]]:
+    skip = {"nlu_fallback"} | (SAFETY_INTENTS if besides_safety else set())
+    return [i for i in (parse_data or {}).get("intent_ranking") or [] if i.get("name") not in skip]
+
+
+def faq_answer(parse_data: Dict[str, Any], minimum: float = ANSWER_FAQ_ABOVE, besides_safety: bool = False) -> Optional[str]:
+    """The topic answer the message asks for (utter_faq/<key>) when the model is sure enough it is a topic question;
+    `besides_safety`: the question that comes with a word about how the person is ("het gaat weer, mag ik …?")."""
     parse_data = parse_data or {}
-    ranking = [i for i in parse_data.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    ranking = _ranking(parse_data, besides_safety)
     faq_confidence = next((i.get("confidence") or 0.0 for i in ranking if i.get("name") == "faq"), 0.0)
     top = ranking[0]["name"] if ranking else None
     selected = ((parse_data.get("response_selector") or {}).get("faq") or {}).get("response") or {}
@@ -163,10 +172,10 @@ def faq_answer(parse_data: Dict[str, Any], minimum: float = ANSWER_FAQ_ABOVE) ->
     return f"utter_{key}"
 
 
-def guided_request(parse_data: Dict[str, Any], minimum: float) -> Optional[str]:
+def guided_request(parse_data: Dict[str, Any], minimum: float, besides_safety: bool = False) -> Optional[str]:
     """The guided help the message asks for (a key of GUIDED) when the model's first guess besides the fallback is
     one, at least this sure."""
-    ranking = [i for i in (parse_data or {}).get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    ranking = _ranking(parse_data, besides_safety)
     if ranking and ranking[0].get("name") in GUIDED and (ranking[0].get("confidence") or 0.0) >= minimum:
         return ranking[0]["name"]
     return None
@@ -240,8 +249,8 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
         if crisis == "medical_worry" and followup != "back":
             return Reply([followup_text("check", "fine", language)], events=release)
         # "het gaat weer, hoe dien ik een klacht in?": the line, then the question that came with it
-        guided = guided_request(parse_data, ANSWER_FAQ_ABOVE)
-        faq = None if guided else faq_answer(parse_data)
+        guided = guided_request(parse_data, 0.2, besides_safety=True)
+        faq = None if guided else faq_answer(parse_data, 0.2, besides_safety=True)
         return Reply([followup_text(family, "back", language)], events=release, faq=faq, faq_first=False,
                      guided=guided)
     if intent in ("thank", "goodbye") and followup in (None, "bye"):

@@ -231,6 +231,8 @@ THREAT_STRONG_NL = _compile([
     r"\b(stuurt|sturen|gestuurd|verspreid\w*)\b.{0,40}\bfoto'?s van (mijn|mn|m'?n) (borsten|lichaam|billen|naakt\w*)\b",
     r"\b(foto'?s|filmpje|video)\b.{0,40}\b(sturen|online|verspreiden|laten zien)\b.{0,40}\bals (je|ik)\b",
     r"\bof erger\b", r"\bzorg (ik|we) (er ?voor |wel )?dat (je|jij)\b",
+    r"\b(foto'?s|filmpje|video|beelden)\b.{0,50}\bals (ik|je)\b.{0,40}\b(niet|geen)\b.{0,20}\b(intrek|intrekt|betaal|betaalt|verwijder|"
+    r"weghaal|stop|stopt|teken|tekent)\b",
 ])
 THREAT_WEAK_NL = _compile([r"\bbedreig", r"\bdreig(t|en|de|den|ement|ementen)\b", r"\bintimid", r"\bgeintimideerd\b"])
 JOKE = _compile([r"\b(haha\w*|hihi|lol|grapje|xd|bij wijze van spreken)\b", "\U0001F923|\U0001F602|\U0001F605|\U0001F606"])

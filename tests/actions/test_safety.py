@@ -188,3 +188,13 @@ def _run_reply(reply):
     from actions.safety import send
     dispatcher = CollectingDispatcher()
     return send(dispatcher, reply), dispatcher.messages
+
+
+def test_the_question_that_comes_with_it_goes_better_is_answered_after_the_line():
+    parse = {"text": "het gaat nu weer beter, ik heb met iemand gepraat. hoe dien ik een klacht in tegen die kliniek?",
+             "intent": {"name": "suicidal", "confidence": 0.6},
+             "intent_ranking": [{"name": "suicidal", "confidence": 0.6},
+                                {"name": "start_complaint_route", "confidence": 0.3}]}
+    reply = followup_reply("suicidal", parse, "suicidal", "nl")
+    assert reply.guided == "start_complaint_route" and "113" in reply.texts[0]
+    assert reply.events[0]["value"] is False
