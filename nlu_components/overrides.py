@@ -18,6 +18,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu_components import detectors, safety
+from nlu_components.story_focus import ORIGINAL_TEXT
 
 # Plain checks after safety: (intent, check), first match wins.
 CHECKS: List[Tuple[str, Callable[[str], Any]]] = [
@@ -72,7 +73,7 @@ class IntentOverrides(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
+            text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""  # the whole message (story_focus.py)
             if text.startswith("/"):
                 continue
             model = message.get(INTENT) or {}

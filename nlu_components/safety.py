@@ -74,7 +74,7 @@ SUICIDAL_NL = _compile([
     r"\bwat heeft (het|dit|alles|mijn leven) (nog )?(voor )?(een )?zin\b.{0,10}\b(door te gaan|te leven|leven)\b",
     r"\beind(e)? aan\b.{0,20}\b(maak|maakt|maken|gemaakt|te maken|stellen|brengen)\b", r"\bmaak\w* (ik |je )?(er )?een eind(e)? aan\b",
     r"\b(sta|zit|ben|stond|zat) (nu |hier |al )*(op|bij|naast|aan) (het|de|een|ons) (spoor|spoorlijn|brug|dak|rand|spoorwegovergang)\b",
-    r"\b(brug|spoor|spoorlijn|perron|dak|flat|flatgebouw|balkon|raam|viaduct)\b.{0,60}\b(springen|spring|gesprongen|naar beneden|naar het water|water te kijken|als de trein)\b",
+    r"\b(brug|spoor|spoorlijn|perron|dak|flat|flatgebouw|balkon|raam|viaduct|parkeergarage|toren)\b.{0,60}\b(springen|spring|gesprongen|naar beneden|naar het water|water te kijken|als de trein|kijk naar beneden)\b",
     r"\bwil\w* (\w+ ){0,3}(niet|nie|nier|nit|ni) meer (leven|zijn|bestaan)\b", r"\bwil ik (gewoon |echt )?dood\b",
     r"\b(pillen|pilletjes|pillekes|medicijnen|tabletten|slaappillen|slaapmiddel\w*|pammetjes|oxazepam|paracetamol|strips)\b.{0,60}"
     r"\b(klaar ?liggen|liggen (\w+ ){0,2}(klaar|naast)|klaargelegd|klaar gelegd|bij elkaar|gespaard|verzameld|opgespaard|"
@@ -106,7 +106,9 @@ SUICIDAL_NL = _compile([
     r"\b(doodga\w*|dood gaan|dood ga|sterven|overlijden|pijnloos)\b.{0,60}\b(pillen|slaappillen|strip|tabletten|medicijnen|"
     r"paracetamol|overdosis|touw|trein|brug)\b",
     r"\b(pillen|slaappillen|strip|tabletten|medicijnen|paracetamol|touw)\b.{0,60}\b(doodga\w*|dood gaan|sterven|pijnloos)\b",
-    r"\bstop ik ermee\b.{0,15}\bmet alles\b", r"\bik weet (al|ook al|allang) hoe\W*$",
+    r"\bstop ik ermee\b.{0,15}\bmet alles\b", r"\bals (jullie|je|u) dit lee?st\b.{0,30}\b(ben ik|is het)\b",
+    r"\b(ben ik|is het) (er )?(al )?(weg|voorbij|niet meer)\b.{0,20}\bsorry\b", r"\bals afscheid\b",
+    r"\b(ben|zijn) (ik|we) er (\w+ ){0,2}(niet|nie) meer\b", r"\ber (\w+ ){0,2}(niet|nie) meer (ben|zal zijn|zou zijn)\b", r"\bik weet (al|ook al|allang) hoe\W*$",
     r"\bwaarom zou ik (nog )?(doorgaan|door gaan|verder gaan|blijven leven|leven)\b", r"\bik (wil|ga|zou|kan) (mij|me) (iets |wat )?(aan ?doen|aan te doen|van kant)",
 ])
 SUICIDAL_EN = _compile([
@@ -120,14 +122,16 @@ SUICIDAL_EN = _compile([
     r"\b(bottle|pack|handful|box) of (pills|tablets|meds)\b", r"\b(standing|sitting) on (a|the) (bridge|roof|ledge|tracks)\b",
     r"\bgoodbye (letter|note)", r"\bsuicide note\b", r"\bnot (being|be) (here|around|alive) (anymore|any more)\b",
     r"\btired of (everything|living|life|it all)\b", r"\b(i'?m|im|i am) done,? (like )?done\b", r"\bdone with (everything|life|it all)\b",
-    r"\bgave (away )?my \w+ to\b.{0,40}\b(not|its not|isn'?t|won'?t need)\b", r"\btonight is the night\b", r"\bwant it (all )?to (end|stop)\b",
+    r"\bgave (away )?my \w+ to\b.{0,80}\b(its not|it'?s not|isn'?t|won'?t need)\b", r"\btonight is the night\b", r"\bwant it (all )?to (end|stop)\b",
 ])
 
 # --- self-harm -----------------------------------------------------------------------------------------------
 SELF_HARM_NL = _compile([
     r"\bzelfbeschadig", r"\bautomutil", r"\bzelfverwond", r"\bzelf ?verwonding",
     rf"\b(snij|snijd|snijt|sneed|sneden|kras|krast|bekras|brand|verbrand|sla|sloeg|slaan|bonk|krab|beschadig|"
-    rf"verwond|straf|prik|knijp)\w* (ik |weer |nog |soms |vaak )*{ME_OR_MIJ}\b(?! (een |de |het )?(vraag|afspraak))",
+    rf"verwond|straf|prik|knijp)\w* (ik |weer |nog |soms |vaak )*{ME}\b",
+    r"\bik (snij|snijd|kras|krast|brand|verbrand|sla|krab|prik|knijp|straf|beschadig)\w* (weer |nog |soms |vaak )*(mij|me)\b"
+    r"(?! (een |de |het )?(vraag|afspraak))",
     rf"\b{ME}\b.{{0,40}}\b(gesneden|snijden|gekrast|krassen|gebrand|verbrand|geslagen|slaan|beschadigd|"
     rf"beschadigen|verwond|verwonden|pijn (te )?(doen|gedaan)|gestraft|straffen|uithongeren|uitgehongerd|"
     rf"open ?krabben|opengekrabd|kapot ?krabben)\b",
@@ -145,7 +149,9 @@ SELF_HARM_NL = _compile([
     r"\bgecut\b",
     r"\b(krab|krabben|pulk|pulken|peuter|peuteren|knijp|knijpen|trek|trekken|sla|slaan|bijt|bijten)\w*\b.{0,60}\b(expres|met opzet|opzettelijk|bewust)\b",
     r"\bomdat ik mezelf (haat|straf|walgelijk vind)\b", r"\bhet lucht (me )?op\b",
-    r"\b(bijt|snij|kras|prik|brand|knijp)\w*\b.{0,25}\b(in|op) (mijn|mn|m'?n) (eigen )?(arm|armen|pols|polsen|been|benen|dij|dijen|huid|buik|hand)\b",
+    r"\b(bijt|snij|kras|prik|brand|knijp)\w*\b.{0,25}\b(in|op) (mijn|mn|m'?n) (eigen )?(arm|armen|pols|polsen|been|benen|dij|dijen|huid|buik|hand|lip|lippen|gezicht)\b",
+    r"\b(in|op) (mijn|mn|m'?n) eigen (arm|armen|pols|been|benen|dij|dijen|huid|buik|hand|lip|lippen|gezicht)\b.{0,20}\b(geprikt|gesneden|gekrast|gebeten|gebrand)\b",
+    r"\btot (het|er) (een )?brandwond\w*\b",
     r"\b(prik|snij|kras|krab|bijt|knijp|sla)\w*\b.{0,60}\btot (het|er|ik)\b.{0,15}\b(bloedt|brandwond|afdrukken|blauwe plekken)\b",
     r"\b(uit)?honger\w*\b.{0,15}\b(mezelf|mijzelf)\b", r"\b(mezelf|mijzelf)\b.{0,15}\b(uit)?honger",
     r"\b(bonk|bonken|sla|slaan|beuk)\w* (ik )?(met )?(mijn|m'?n|mn) (hoofd|vuist|hand)\w* (tegen|op) (de|een) \w*(muur|deur|kast|tafel|spiegel)",
@@ -230,7 +236,8 @@ THREAT_STRONG_NL = _compile([
     r"verspreid\w*|collega|werkgever|man|vrouw|familie|laten zien)\b",
     r"\b(stuurt|sturen|gestuurd|verspreid\w*)\b.{0,40}\bfoto'?s van (mijn|mn|m'?n) (borsten|lichaam|billen|naakt\w*)\b",
     r"\b(foto'?s|filmpje|video)\b.{0,40}\b(sturen|online|verspreiden|laten zien)\b.{0,40}\bals (je|ik)\b",
-    r"\bof erger\b", r"\bzorg (ik|we) (er ?voor |wel )?dat (je|jij)\b",
+    r"\bof erger\b", r"\b(laat|laten|lieten|liet) (me|mij) (niet|nie) (weg|gaan|vertrekken|naar huis|los)\b",
+    r"\b(houdt|houden|hield|hielden) (me|mij) (hier )?(vast|tegen|binnen|opgesloten)\b", r"\bopgesloten\b", r"\bzorg (ik|we) (er ?voor |wel )?dat (je|jij)\b",
     r"\b(foto'?s|filmpje|video|beelden)\b.{0,50}\bals (ik|je)\b.{0,40}\b(niet|geen)\b.{0,20}\b(intrek|intrekt|betaal|betaalt|verwijder|"
     r"weghaal|stop|stopt|teken|tekent)\b",
 ])
@@ -404,6 +411,7 @@ FIGURATIVE = _compile([
     r"\b(portemonnee|rekening|bankrekening|spaarrekening) bloedt\b", r"\bom (dood|van dood) te gaan\b",
     r"\b(baas|man|vrouw|moeder|mama|mam|ouders|schoonmoeder|vader|papa|pa|ma|vriend|vriendin|zus|broer)\b.{0,20}"
     r"\b(vermoordt|vermoorden|afmaken|maakt me af|maken me af)\b.{0,10}\b(me|mij)?\b.{0,10}\bals\b",
+    r"\b(niet|nie) meer verder (hier ?mee|ermee|daarmee|met (de|die|mijn|deze|dat) \w+)\b",
     r"\bdying to\b", r"\bkilling it\b", r"\bkill for\b", r"\b(killed|kill|killing) (my|her|his|your|the) (wallet|bank|budget)\b",
     r"\b(me|mij|mezelf) (\w+ )?dood ?(gezocht|gewerkt|geschrokken|gelachen|geergerd|verveeld|gewacht|gestaard|geschrokken)\b",
     r"\b(schrok|schoot|schrik) (me|mij) (echt |bijna |haast |half )*dood\b", r"\bbloedbad\b", r"\bhart (stond|stopte) (even )?stil\b",
@@ -412,7 +420,8 @@ FIGURATIVE = _compile([
 # guessing ("Gaat het wel goed met je?", with the numbers).
 WEAK = _compile([
     r"\b(dood|doodga\w*|dood gaan|sterf|sterven|afscheid|einde|weg zijn|er niet meer|pijnloos|nooit meer|voorgoed|voor altijd|"
-    r"\w*pillen|pilletjes|medicatie|brug|spoor|trein|springen|touw|opgeven|wanhopig|motor aan|uitlaat)\b",
+    r"\w*pillen|pilletjes|medicatie|springen|touw|opgeven|wanhopig|motor aan|uitlaat|(voor|onder) de trein|"
+    r"(van|op|bij) (de|het|een) (brug|spoor|dak|flat|balkon))\b",
     r"\b(bang|angst|klap|slaan|vinden je|achter (me|mij) aan|spijt|er iets gebeurt|voor (mijn|de) deur|paspoort|"
     r"naaktfoto\w*|chantage|online (zetten|komen|gooien)|mond (houden|houd)|niet laten gaan)\b",
     r"\b(bloed|bloedt|bloeden|adem|ademen|ademhalen|op (mijn|de) borst|hart (gaat|klopt|bonkt|slaat)|flauw|zakte|zakt|"
