@@ -106,7 +106,8 @@ SUICIDAL_NL = _compile([
     r"\b(doodga\w*|dood gaan|dood ga|sterven|overlijden|pijnloos)\b.{0,60}\b(pillen|slaappillen|strip|tabletten|medicijnen|"
     r"paracetamol|overdosis|touw|trein|brug)\b",
     r"\b(pillen|slaappillen|strip|tabletten|medicijnen|paracetamol|touw)\b.{0,60}\b(doodga\w*|dood gaan|sterven|pijnloos)\b",
-    r"\bstop ik ermee\b.{0,15}\bmet alles\b", r"\bals (jullie|je|u) dit lee?st\b.{0,30}\b(ben ik|is het)\b",
+    r"\bstop ik ermee\b.{0,15}\bmet alles\b", r"\b(spoor|brug|trein|spoorlijn)\b.{0,20}\b(is )?(hier )?vlakbij\b",
+    r"\blos (het|dit) op (mijn|m'?n) (eigen )?manier op\b", r"\bals (jullie|je|u) dit lee?st\b.{0,30}\b(ben ik|is het)\b",
     r"\b(ben ik|is het) (er )?(al )?(weg|voorbij|niet meer)\b.{0,20}\bsorry\b", r"\bals afscheid\b",
     r"\b(ben|zijn) (ik|we) er (\w+ ){0,2}(niet|nie) meer\b", r"\ber (\w+ ){0,2}(niet|nie) meer (ben|zal zijn|zou zijn)\b", r"\bik weet (al|ook al|allang) hoe\W*$",
     r"\bwaarom zou ik (nog )?(doorgaan|door gaan|verder gaan|blijven leven|leven)\b", r"\bik (wil|ga|zou|kan) (mij|me) (iets |wat )?(aan ?doen|aan te doen|van kant)",
@@ -276,7 +277,9 @@ EMERGENCY_NL = _compile([
     r"\b(overal|hele lijf|hele lichaam|helemaal)\b.{0,20}\b(bulten|vlekken|uitslag|netelroos)\b.{0,60}\b(opgezwollen|zwelt|dikker|adem|lucht)|"
     r"\b(opgezwollen|zwelt|dikker)\b.{0,60}\b(bulten|netelroos|uitslag)\b",
     r"\b(een|1) kant\b.{0,30}\b(niet|nie) (goed )?(bewegen|voelen)\b", r"\b(arm|been|gezicht)\b.{0,30}\b(niet|nie) (meer )?(goed )?bewegen\b",
-    r"\bhard als een plank\b", r"\b(ondraaglijke|verschrikkelijke|niet te harden|heel erge|enorme) pijn\b",
+    r"\bhard als een plank\b", r"\b(zwaar|drukkend|benauwd|beklemmend) gevoel\b.{0,15}\b(op|in) (mijn|de|m'?n) borst\b",
+    r"\b(heel |erg |super )?snel (adem|ademhalen|ademen)\b.{0,40}\b(borst|hart|duizelig|flauw)\b", r"\bdubbele tong\b",
+    r"\b(gezicht|mond|mondhoek)\b.{0,20}\bhangt\b.{0,20}\b(kant|scheef)\b", r"\b(voel me|feel) (\w+ )?faint\b", r"\b(ondraaglijke|verschrikkelijke|niet te harden|heel erge|enorme) pijn\b",
     r"\bzie (alleen|bijna) (nog )?(schaduwen|vlekken|niks|niets|vaag)\b", r"\brillingen\b.{0,40}\b(wond|operatie|ingreep|koorts)\b",
     r"\b(wond|rood|ontstoken|ontsteking|pus|etter)\b.{0,60}\bkoorts\b", r"\bkoorts\b.{0,60}\b(wond|ontstoken|ontsteking|pus|etter)\b",
     r"\bflauw ?(gevallen|vallen|te vallen|viel|val)\b", r"\bbewusteloos", r"\bbuiten bewustzijn", r"\b(niet|nie) (meer )?aanspreekbaar\b",

@@ -1,6 +1,6 @@
 """Safety recall per kind on a held-out set of messages, through the running assistant's NLU (model and plain checks).
 
-    python -m quality.safety_report tests/safety/messages.yml [--url http://localhost:5005]
+    python -m quality.safety_report tests/safety/messages.yml [--url http://localhost:5005] [--report-only]
 
 The set (never training data) has kinds: suicidal, self_harm, threat, emergency, medical_worry and no_emergency
 (look-alikes). For each message Rasa's /model/parse gives the intent the dialogue acts on. A message of a danger kind
@@ -96,11 +96,15 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("messages")
     ap.add_argument("--url", default="http://localhost:5005")
+    ap.add_argument("--report-only", action="store_true", help="print the figures, never fail")
     a = ap.parse_args()
     with open(a.messages, encoding="utf-8") as handle:
         messages = yaml.safe_load(handle)
     text, ok = report(evaluate(messages, parse_with(a.url)))
     print(text)
+    if a.report_only:
+        print(f"safety ({a.messages}): reported, not gated")
+        return 0
     print(f"safety: {'PASS' if ok else 'FAIL'} (every suicidal, self-harm, threat and emergency message caught)")
     return 0 if ok else 1
 

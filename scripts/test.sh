@@ -41,7 +41,13 @@ $BIN/python -m quality.exam_gate tests/exam/sample.yml --min 1.0 --url "$url"
 $BIN/python -m quality.exam_gate tests/exam/cases.yml --min 0.9 --url "$url"
 echo "== 5a. safety: held-out messages (recall per kind, false alarms) and crisis conversations"
 $BIN/python -m quality.safety_report tests/safety/messages.yml --url "http://localhost:$RASA_PORT"
-$BIN/python -m quality.exam_gate tests/exam/safety.yml --min 1.0 --url "$url"
+for more in tests/safety/more/*.yml; do
+  $BIN/python -m quality.safety_report "$more" --url "http://localhost:$RASA_PORT" --report-only | head -9
+done
+safe=crisis-first,crisis-followup,threat,emergency,medical,english
+for cases in tests/exam/safety.yml tests/exam/safety-more-*.yml; do
+  $BIN/python -m quality.exam_gate "$cases" --min 0.9 --every "$safe" --url "$url"
+done
 echo "== 5b. the gateway with the real assistant: personal data never reaches the tracker store; Telegram"
 GATEWAY_URL="http://localhost:$BOT_PORT" RASA_URL="http://localhost:$RASA_PORT" \
   $BIN/pytest -q tests/integration/test_privacy_in_tracker_store.py tests/integration/test_telegram.py
