@@ -113,14 +113,29 @@ FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
                         r"(te )?(bellen|praten|telefoneren)|niet bellen|bellen durf ik niet|don'?t want to (call|talk)|"
                         r"can'?t (call|talk)|text|bellen lukt (niet|nie|ni)|lukt (me )?(niet|nie) (om )?te bellen|geen woord)\b")),
     ("abroad", re.compile(r"\b(buitenland|hotel|turkije|istanbul|antalya|spanje|belgie|duitsland|polen|tsjechie|"
-                          r"hongarije|vakantie|abroad|not in the netherlands|turkey|werkt (112|dat) (hier|daar)|"
+                          r"hongarije|vakantie|abroad|not in the netherlands|turkey|belgium|germany|spain|poland|hungary|czech|"
+                          r"werkt (112|dat) (hier|daar)|112 (werkt|working|works|work)|(does|is|will) 112|"
                           r"alarmnummer (hier|daar))\b")),
     ("after_hours", re.compile(r"\b(avond|nacht|weekend|zaterdag|zondag|feestdag|dicht|gesloten|niet (bereikbaar|open)|"
                                r"neemt niet op|huisartsenpost|night|weekend|closed)\w*")),
     ("bye", re.compile(r"^(doei|dag|tot ziens|bye|goodbye|ciao|later|ik ga|ik stop)\b")),
+    ("wait", re.compile(r"\b((kan|mag) (het|dat|dit) (nog )?wachten|tot (maandag|morgen|na het weekend)|afwachten|"
+                        r"can (it|this) wait)\b")),
     ("what_now", re.compile(r"\b(wat (moet|kan|zal) ik (nu )?(doen|nu)|wat nu|hoe nu|wie kan (me|mij) helpen|"
                             r"what (should|do|can) i do|help)\b")),
 ]
+
+
+# A question of the person's own about their rights, money or the complaint ("en die klacht?", "mag dat eigenlijk?"):
+# answered in a crisis, with the help line under it.
+OWN_QUESTION = re.compile(r"\b(klacht\w*|klagen|klaag|zwijg\w*|contract|review|geld|terug\w*|refund|complain\w*|teken\w*|"
+                          r"verklaring|schikking|geschil\w*|dossier|wet|rechten|vergoed\w*|schadevergoeding|nda|"
+                          r"aansprakelijk\w*|mag (ik|de kliniek|dat|een kliniek|het)|is dat (wel )?(geldig|toegestaan))\b")
+
+
+def own_question(text: str) -> bool:
+    t = _fold(text)
+    return bool(OWN_QUESTION.search(t)) and ("?" in text or len(t.split()) >= 4)
 
 
 def read_followup(text: str) -> Optional[str]:
@@ -143,9 +158,10 @@ def language_of(parse_data: Dict[str, Any], crisis_language: Optional[str]) -> s
     info = (parse_data or {}).get(SAFETY_KEY) or {}
     if info.get("language") == "en":
         return "en"
-    words = re.findall(r"[a-zA-Z']+", (parse_data or {}).get("text") or "")
-    if crisis_language == "en" and (len(words) < 3 or re.search(
-            r"\b(yes|no|ok|okay|please|thanks|don'?t|can|i)\b", " ".join(words).lower())):
+    words = re.findall(r"[a-zA-Z']+", ((parse_data or {}).get("text") or "").lower())
+    dutch = re.search(r"\b(ik|je|jij|het|de|een|niet|wat|hoe|mijn|werkt|kan|moet|dat|en|ook|nog|maar|wel)\b",
+                      " ".join(words))
+    if crisis_language == "en" and (len(words) < 3 or not dutch):
         return "en"
     return "nl"
 
@@ -179,6 +195,12 @@ def guided_request(parse_data: Dict[str, Any], minimum: float, besides_safety: b
     if ranking and ranking[0].get("name") in GUIDED and (ranking[0].get("confidence") or 0.0) >= minimum:
         return ranking[0]["name"]
     return None
+
+
+# A crisis is not downgraded by a lesser signal after it: bleeding after self-harm stays self-harm, "kan het wachten
+# tot maandag?" after an emergency stays an emergency.
+SEVERITY = {"suicidal": 4, "self_harm": 3, "threat": 3, "emergency": 3, "medical_worry": 2, "safety_check": 1, "check": 1}
+FOLLOWUP_NAMES = ("back", "police", "chat", "abroad", "after_hours", "wait")
 
 
 def model_guess(parse_data: Dict[str, Any]) -> bool:
@@ -237,8 +259,8 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
         faq = faq_answer(parse_data)
         if faq:  # a question of their own: it is okay
             return Reply([], faq=faq, events=release, pin=False)
-        if followup in ("police", "abroad", "after_hours", "chat"):
-            target = {"police": "threat", "abroad": "medical", "after_hours": "medical", "chat": "mental"}[followup]
+        if followup in ("police", "chat"):
+            target = {"police": "threat", "chat": "mental"}[followup]
             return Reply([followup_text(target, followup, language)], crisis_buttons(target, language))
         if intent == "deny":
             return Reply([followup_text("mental", "default", language)], crisis_buttons("mental", language),
@@ -251,7 +273,8 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
         # "het gaat weer, hoe dien ik een klacht in?": the line, then the question that came with it
         guided = guided_request(parse_data, 0.2, besides_safety=True)
         faq = None if guided else faq_answer(parse_data, 0.2, besides_safety=True)
-        return Reply([followup_text(family, "back", language)], events=release, faq=faq, faq_first=False,
+        line = "after_answer" if guided or faq else "back"
+        return Reply([followup_text(family, line, language)], events=release, faq=faq, faq_first=True,
                      guided=guided)
     if intent in ("thank", "goodbye") and followup in (None, "bye"):
         return Reply([followup_text(family, "bye", language)], events=release if crisis == "medical_worry" else [])
@@ -263,11 +286,17 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
     guided = guided_request(parse_data, START_GUIDED_ABOVE) if intent in GUIDED else None
     if guided and len(text.split()) >= 3:
         # guided help asked for in so many words: it starts, with the help line first
-        return Reply([followup_text(family, "back", language)], events=release, guided=guided)
-    faq = faq_answer(parse_data)
-    if faq and len(text.split()) >= 3:
-        # their own question: answered, with the help line after it
-        return Reply([followup_text(family, "back", language)], faq=faq, faq_first=True)
+        return Reply([followup_text(family, "after_answer", language)], events=release, guided=guided)
+    if own_question(text):
+        # their own question ("en die klacht?", "mag dat eigenlijk?"): the answer, with the help line under it
+        guided = guided_request(parse_data, 0.3, besides_safety=True)
+        faq = None if guided else faq_answer(parse_data, 0.3, besides_safety=True)
+        if guided:
+            return Reply([followup_text(family, "after_answer", language)], events=release, guided=guided)
+        if faq:
+            return Reply([followup_text(family, "after_answer", language)], faq=faq, faq_first=True)
+    if crisis == "self_harm":
+        return Reply([kind_text("self_harm", language)], crisis_buttons(family, language))
     if crisis == "medical_worry" and intent not in ("deny",):
         return Reply([kind_text("medical_worry", language)], crisis_buttons("medical", language))
     return Reply([followup_text(family, "default", language)], crisis_buttons(family, language))
@@ -309,8 +338,9 @@ class ActionSafety(Action):
         parse_data = tracker.latest_message or {}
         intent = (parse_data.get("intent") or {}).get("name") or ""
         crisis = tracker.get_slot("crisis")
-        if tracker.get_slot("in_crisis") and not tracker.active_loop.get("name") and model_guess(parse_data) and \
-                read_followup(parse_data.get("text") or "") in ("back", "police", "chat", "abroad", "after_hours"):
+        lesser = SEVERITY.get(intent, 0) < SEVERITY.get(crisis or "", 0)
+        if tracker.get_slot("in_crisis") and not tracker.active_loop.get("name") and (lesser or (
+                model_guess(parse_data) and read_followup(parse_data.get("text") or "") in FOLLOWUP_NAMES)):
             # in a crisis, the model's guess of danger in "moet ik naar de politie?" or "het gaat weer beter" is
             # a follow-up of the crisis
             reply = followup_reply(intent, parse_data, crisis, tracker.get_slot("crisis_language"))

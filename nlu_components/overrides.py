@@ -87,13 +87,13 @@ class IntentOverrides(GraphComponent):
                     intent, info = first["name"], {"kind": first["name"], "language": "en"}
             if intent:
                 message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
-            if intent is None and model.get("name") in ALARMS:
+            if intent is None and model.get("name") in ALARMS | {"safety_check", "medical_worry"}:
                 # the model's alarm read with the plain checks' eyes: a joke, legal pressure or a story of the past
                 stands = safety.model_alarm_stands(model["name"], text)
                 if stands == "past_symptoms":
                     intent, info = "safety_check", {**info, "kind": "past_symptoms", "language": info.get("language", "nl")}
                     message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
-                elif stands is None:
+                elif stands is None and model["name"] in ALARMS:
                     model = next_intent(ranking, model["name"])
                     message.set(INTENT, model, add_to_output=True)
                 elif stands in ("suicidal", "self_harm") and (model.get("confidence") or 0.0) < SURE \

@@ -50,7 +50,7 @@ SUICIDAL_NL = _compile([
     r"\b(mezelf|mijzelf) (iets |wat )?(aan ?doen|aan te doen|van kant|van het leven)", r"\b(mij|me) van (kant|het leven)",
     r"\bvan kant (maken|te maken)\b", r"\bophangen\b", r"\bvan het leven (te )?beroven\b",
     r"\bals ik er niet meer (was|ben|zou zijn)\b", r"\bmijn leven (te )?(be)?eindigen\b",
-    r"\bzie het (allemaal |echt |gewoon |nie )?(niet|nie) meer zitten\b", r"\bzie het (echt )?niet zitten meer\b",
+    r"\bzie (ik )?het (allemaal |echt |gewoon |nie )?(niet|nie) meer zitten\b", r"\b(niet|nie) meer zitten om\b", r"\bzie het (echt )?niet zitten meer\b",
     r"\bleven (heeft|had|is) (voor mij )?(geen zin|zinloos)\b", r"\bgeen zin (meer )?in (het|mijn|m'?n) leven\b",
     r"\b(het|alles) heeft (toch )?(allemaal )?geen (zin|nut) meer\b", r"\bheeft (het )?(toch )?allemaal geen zin\b",
     r"\b(kan|wil) (zo )?(niet|nie) (meer )?verder( leven| zo)?\b(?! (hier|daar|met|hiermee|ermee|mee))", r"\bwil (gewoon )?verdwijnen\b",
@@ -122,7 +122,7 @@ SUICIDAL_EN = _compile([
     r"\bkill(ing)? myself\b", r"\bend(ing)? (it all|my life|things|everything|it)\b", r"\bpoint (of|in) (living|going on|life)\b",
     r"\b(bottle|pack|handful|box) of (pills|tablets|meds)\b", r"\b(standing|sitting) on (a|the) (bridge|roof|ledge|tracks)\b",
     r"\bgoodbye (letter|note)", r"\bsuicide note\b", r"\bnot (being|be) (here|around|alive) (anymore|any more)\b",
-    r"\btired of (everything|living|life|it all)\b", r"\b(i'?m|im|i am) done,? (like )?done\b", r"\bdone with (everything|life|it all)\b",
+    r"\btired of (everything|living|life|it all)\b", r"\bwant (it|everything|this|it all) to (end|stop)\b", r"\bno way out\b", r"\b(i'?m|im|i am) done,? (like )?done\b", r"\bdone with (everything|life|it all)\b",
     r"\bgave (away )?my \w+ to\b.{0,80}\b(its not|it'?s not|isn'?t|won'?t need)\b", r"\btonight is the night\b", r"\bwant it (all )?to (end|stop)\b",
 ])
 
@@ -195,8 +195,7 @@ THREAT_STRONG_NL = _compile([
     r"\b(stuurt|sturen|gestuurd) (zijn |z'?n |hun )?(mannen|jongens|mensen|vrienden|iemand) (op (me|mij) af|langs)\b",
     r"\b(ben|voel me|ben echt|ben zo) (heel |erg |echt |zo |doods)?bang\b.{0,40}\b(voor (hem|haar|ze|hen|hun|die man|die vrouw|de eigenaar|de arts|zijn \w+)|dat (hij|ze)|"
     r"om naar buiten|om de deur)\b",
-    r"\b(help|hulp),? (ik ben|ik ben echt|ben) bang\b", r"\bdurf (de deur|niet (meer )?(naar )?buiten|niet meer naar huis|"
-    r"mijn huis niet)\b",
+    r"\b(help|hulp),? (ik ben|ik ben echt|ben) bang\b", r"\bdurf (niet meer naar huis|mijn huis niet (meer )?uit)\b.{0,40}\b(hem|haar|hen|ze|hun|die)\b",
     r"\b(mishandeld|mishandelt|mishandeling|geslagen door|sloeg me|slaat me)\b", r"\b(afpers|chantage|chanteer|chanteert)",
     r"\bgestalkt\b", r"\bstalk(t|en|ing|er)\b", r"\bdreig ?bericht", r"\bdreigend",
     r"\bvoel (me|mij) (heel |erg |echt |niet )?(onveilig|bedreigd)\b", r"\bzorg (ik )?(er ?voor )?dat je stopt\b",
@@ -218,7 +217,6 @@ THREAT_STRONG_NL = _compile([
     r"\bgeniet (er )?(nog )?maar van\b", r"\biets\b.{0,10}\b(mij|me|je|jou)\b.{0,10}\bgebeur",
     r"\bkeel (door ?snijden|doorsneed|doorsnijdt)\b", r"\bgebaar\b.{0,30}\bkeel\b",
     r"\b(smoel|bek|kop|waffel) (moet|moest|moet gaan) houden\b", r"\b(houd|hou) je (smoel|bek|kop|waffel)\b",
-    r"\bdurf (niet|nie) (meer )?(naar )?buiten\b",
     r"\bfoto'?s? van (mijn|mn|m'?n|ons|onze) (huis|auto|kinderen|deur|voordeur|straat)\b",
     r"\bfoto'?s? van (mezelf|mij|me)\b.{0,40}\b(toegestuurd|gestuurd|op straat|gemaakt)\b",
     r"\b(op|bij|naar) (mijn|mn|m'?n) (werk|huis|school|deur)\b.{0,50}\b(naar (mij|me)|voor (mij|me)) (te )?(vragen|zoeken)\b",
@@ -309,7 +307,7 @@ EMERGENCY_NL = _compile([
     r"\b(verward|weet niet meer waar ik ben|praat raar|scheve mond)\b",
     r"\bgaat (helemaal )?mis\b.{0,20}\bhulp nodig\b", r"\bhelp\b.{0,30}\b(bloed|adem|lucht|flauw|bewusteloos)\b",
     r"\b(kan|zie|zag) (\w+ )?(niks|niets|bijna niks|bijna niets|geen hand) (meer )?(zien|zie)\b", r"\b(niks|niets) meer (zien|zie)\b",
-    r"\b(moeilijk|slecht|nauwelijks|amper) (slikken|ademen|praten|ademhalen)\b",
+    r"\b(moeilijk|slecht|nauwelijks|amper) (slikken|ademen|praten|ademhalen)\b", r"\bmoeite met (ademen|ademhalen|slikken|praten)\b",
     r"\b(geen|amper|nauwelijks) (adem|asem|lucht) meer\b", r"\b(keel|tong)\b.{0,10}\b(zit|gaat) (dicht|toe)\b",
     r"(been|kuit)\b.{0,40}\b(dik|opgezwollen|gezwollen)\b.{0,40}\b(pijn|pijnlijk|warm|rood|zeer)\b",
     r"\bbloed\w*\b.{0,25}\bdoor (het|mijn|m'?n|mn) verband\b", r"\bblijft (maar )?(bloeden|bloedt)\b",
@@ -415,6 +413,8 @@ FIGURATIVE = _compile([
     r"\b(baas|man|vrouw|moeder|mama|mam|ouders|schoonmoeder|vader|papa|pa|ma|vriend|vriendin|zus|broer)\b.{0,20}"
     r"\b(vermoordt|vermoorden|afmaken|maakt me af|maken me af)\b.{0,10}\b(me|mij)?\b.{0,10}\bals\b",
     r"\b(niet|nie) meer verder (hier ?mee|ermee|daarmee|met (de|die|mijn|deze|dat) \w+)\b",
+    r"\b(kans|risico|gevaar)\b.{0,20}\b(dat je|om te|op) (doodgaat|dood gaat|dood te gaan|overlijdt|overlijden|sterft|sterven)\b",
+    r"\b(me|mij|je) (\w+ )?dood (ga |gaan )?(schamen|schrikken|lachen|vervelen|ergeren)\b", r"\bdood (ga |gaan )?schamen\b",
     r"\bdying to\b", r"\bkilling it\b", r"\bkill for\b", r"\b(killed|kill|killing) (my|her|his|your|the) (wallet|bank|budget)\b",
     r"\b(me|mij|mezelf) (\w+ )?dood ?(gezocht|gewerkt|geschrokken|gelachen|geergerd|verveeld|gewacht|gestaard|geschrokken)\b",
     r"\b(schrok|schoot|schrik) (me|mij) (echt |bijna |haast |half )*dood\b", r"\bbloedbad\b", r"\bhart (stond|stopte) (even )?stil\b",
@@ -524,7 +524,7 @@ def model_alarm_stands(kind: str, text: str) -> Optional[str]:
         return kind
     if _any(JOKE, text.lower()) or (kind == "threat" and _any(LEGAL, t) and not _any(VIOLENCE, t)):
         return None
-    if kind == "emergency" and _past_story(t):
+    if kind in ("emergency", "safety_check", "medical_worry") and _past_story(t):
         return "past_symptoms"
     return kind
 

@@ -3,7 +3,7 @@ import asyncio
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.safety import (PIN, ActionCrisisFollowup, ActionSafety, first_reply, followup_reply, gateway_text,
+from actions.safety import (PIN, ActionCrisisFollowup, ActionSafety, first_reply, followup_reply, followup_text, gateway_text,
                             kind_text, read_followup)
 from tests.actions.conftest import make_tracker
 
@@ -198,3 +198,39 @@ def test_the_question_that_comes_with_it_goes_better_is_answered_after_the_line(
     reply = followup_reply("suicidal", parse, "suicidal", "nl")
     assert reply.guided == "start_complaint_route" and "113" in reply.texts[0]
     assert reply.events[0]["value"] is False
+
+
+def test_a_lesser_signal_does_not_downgrade_the_crisis():
+    tracker = make_tracker("moet ik naar de huisarts of kan het wachten tot maandag", intent="medical_worry",
+                           slots={"crisis": "emergency", "in_crisis": True, "crisis_language": "nl"},
+                           parse_data={"safety": {"kind": "medical_worry", "language": "nl"}})
+    messages, slots = _run(ActionSafety(), tracker)
+    assert "Wacht hier niet mee" in _texts(messages) and "Waar kan ik klagen" not in str(messages)
+    assert slots.get("crisis") is None and slots["in_crisis"] is True
+    bleeding = make_tracker("het bloedt nog een beetje", intent="medical_worry",
+                            slots={"crisis": "self_harm", "in_crisis": True, "crisis_language": "nl"})
+    messages, _ = _run(ActionSafety(), bleeding)
+    assert "Ben je ernstig gewond? Bel dan 112." in _texts(messages)
+
+
+def test_a_question_of_their_own_in_a_crisis_is_answered_with_the_line_under_it():
+    parse = dict(_faq_parse("faq/zwijgcontract_geldig", 0.4, "en mag dat eigenlijk, dat zwijgcontract?"))
+    reply = followup_reply("faq", parse, "threat", "nl")
+    assert reply.faq == "utter_faq/zwijgcontract_geldig" and "0900-8844" in reply.texts[0]
+    assert not reply.texts[0].startswith("Goed")
+
+
+def test_in_an_emergency_a_bare_statement_is_no_topic_question():
+    parse = dict(_faq_parse("faq/geschil_wanneer", 0.8, "de kliniek zegt dat het normaal is"))
+    reply = followup_reply("faq", parse, "emergency", "nl")
+    assert reply.faq is None and "112" in reply.texts[0]
+
+
+def test_after_an_english_crisis_a_short_english_question_stays_english():
+    reply = followup_reply("nlu_fallback", {"text": "is 112 working in belgium?"}, "emergency", "en")
+    assert "112" in reply.texts[0] and "EU" in reply.texts[0] and "Bel" not in reply.texts[0]
+
+
+def test_abroad_never_suggests_that_112_does_not_work():
+    for text in (followup_text("medical", "abroad"), kind_text("emergency")):
+        assert "Probeer 112" in text
