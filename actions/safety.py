@@ -108,7 +108,7 @@ FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
                         r"(het )?gaat (nu |wel |al )*weer\b|ik heb (al |net |nu |zojuist )*(113 |iemand |de huisarts |de politie |112 |mijn \w+ )?"
                         r"(gebeld|gesproken|gechat)|"
                         r"ik heb (nu )?hulp|(ik )?(heb|krijg) (al )?hulp|i'?m (ok|okay|fine|better) now|i have a question)\b")),
-    ("police", re.compile(r"\b(politie|aangifte|police|report (it|him|her|them))\b")),
+    ("police", re.compile(r"\b(politie|aangifte|police|report (it|him|her|them)|0900|8844|bewaren|bewijs|screenshots?)\b")),
     ("chat", re.compile(r"\b(chat|chatten|typen|appen|whatsapp|mailen|sms|(niet|nie|geen zin om|durf niet|kan niet|wil niet) "
                         r"(te )?(bellen|praten|telefoneren)|niet bellen|bellen durf ik niet|don'?t want to (call|talk)|"
                         r"can'?t (call|talk)|text|bellen lukt (niet|nie|ni)|lukt (me )?(niet|nie) (om )?te bellen|geen woord)\b")),
@@ -119,8 +119,8 @@ FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
     ("after_hours", re.compile(r"\b(avond|nacht|weekend|zaterdag|zondag|feestdag|dicht|gesloten|niet (bereikbaar|open)|"
                                r"neemt niet op|huisartsenpost|night|weekend|closed)\w*")),
     ("bye", re.compile(r"^(doei|dag|tot ziens|bye|goodbye|ciao|later|ik ga|ik stop)\b")),
-    ("wait", re.compile(r"\b((kan|mag) (het|dat|dit) (nog )?wachten|tot (maandag|morgen|na het weekend)|afwachten|"
-                        r"can (it|this) wait)\b")),
+    ("wait", re.compile(r"\b((kan|mag) (het|dat|dit) (nog )?wachten|wachten\b.{0,30}\b(morgen|maandag|weekend|vlucht|thuis)|"
+                        r"tot (maandag|morgen|na het weekend)|afwachten|can (it|this) wait|wait (until|till))\b")),
     ("what_now", re.compile(r"\b(wat (moet|kan|zal) ik (nu )?(doen|nu)|wat nu|hoe nu|wie kan (me|mij) helpen|"
                             r"what (should|do|can) i do|help)\b")),
 ]
@@ -159,6 +159,8 @@ def language_of(parse_data: Dict[str, Any], crisis_language: Optional[str]) -> s
     if info.get("language") == "en":
         return "en"
     words = re.findall(r"[a-zA-Z']+", ((parse_data or {}).get("text") or "").lower())
+    if re.search(r"\b(english|speak dutch|no dutch)\b", " ".join(words)):
+        return "en"
     dutch = re.search(r"\b(ik|je|jij|het|de|een|niet|wat|hoe|mijn|werkt|kan|moet|dat|en|ook|nog|maar|wel)\b",
                       " ".join(words))
     if crisis_language == "en" and (len(words) < 3 or not dutch):
@@ -220,6 +222,9 @@ def first_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str],
     crisis_help)."""
     info = (parse_data or {}).get(SAFETY_KEY) or {}
     language = "en" if info.get("language") == "en" else "nl"
+    if intent == "suicidal" and info.get("kind") == "attempt":
+        return Reply([kind_text("attempt", language)], crisis_buttons("mental", language),
+                     events=crisis_events("suicidal", language))
     if intent in ("suicidal", "self_harm", "threat", "emergency", "medical_worry"):
         family = FAMILY[intent]
         buttons = crisis_buttons(family, language)
@@ -297,6 +302,8 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
             return Reply([followup_text(family, "after_answer", language)], faq=faq, faq_first=True)
     if crisis == "self_harm":
         return Reply([kind_text("self_harm", language)], crisis_buttons(family, language))
+    if intent == "ask_privacy":
+        return Reply([followup_text(family, "after_answer", language)], faq="utter_privacy", faq_first=True)
     if crisis == "medical_worry" and intent not in ("deny",):
         return Reply([kind_text("medical_worry", language)], crisis_buttons("medical", language))
     return Reply([followup_text(family, "default", language)], crisis_buttons(family, language))
@@ -339,8 +346,10 @@ class ActionSafety(Action):
         intent = (parse_data.get("intent") or {}).get("name") or ""
         crisis = tracker.get_slot("crisis")
         lesser = SEVERITY.get(intent, 0) < SEVERITY.get(crisis or "", 0)
+        followup = read_followup(parse_data.get("text") or "")
+        not_worse = SEVERITY.get(intent, 0) <= SEVERITY.get(crisis or "", 0)
         if tracker.get_slot("in_crisis") and not tracker.active_loop.get("name") and (lesser or (
-                model_guess(parse_data) and read_followup(parse_data.get("text") or "") in FOLLOWUP_NAMES)):
+                followup in FOLLOWUP_NAMES and (model_guess(parse_data) or not_worse))):
             # in a crisis, the model's guess of danger in "moet ik naar de politie?" or "het gaat weer beter" is
             # a follow-up of the crisis
             reply = followup_reply(intent, parse_data, crisis, tracker.get_slot("crisis_language"))

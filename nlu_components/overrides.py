@@ -49,6 +49,8 @@ def assess(text: str) -> Tuple[Optional[str], Dict[str, str]]:
     danger = safety.assess(text)
     if danger:
         info = {"kind": danger.kind, "language": "en" if english or danger.language == "en" else "nl"}
+        if danger.kind == "attempt":  # suicidal, with the answer of an emergency (actions/safety.py)
+            return "suicidal", info
         if danger.kind in SAFETY_INTENTS:
             return danger.kind, info
         return "safety_check", info

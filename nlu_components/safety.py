@@ -44,7 +44,7 @@ SUICIDAL_NL = _compile([
     r"\bzelfmoord", r"\bsu[iy]?cid", r"\bzelfdoding", r"\blevensmoe\b", r"\bafscheidsbrie",
     r"\bniet meer (willen |wil )?(leven|bestaan)\b", r"\bwil(de|len)? (gewoon |liever |echt |eigenlijk )*dood\b",
     r"\b(ik )?(wil|wou|wilde) (gewoon |echt )?(er )?(niet meer|nie meer) (zijn|leven|bestaan|wakker worden)\b",
-    r"\bdood (wil|willen|zijn|gaan) (is|lijkt|zou)\b", r"\bliever dood\b", r"\bwas ik (maar|gewoon) dood\b",
+    r"\bdood (wil|willen|zijn|gaan) (is|lijkt|zou)\b", r"\b(liever|beter) dood\b", r"\bwas ik (maar|gewoon) dood\b",
     r"\b(wou|wilde|zou willen) dat ik (dood|er niet meer) (was|ben|zou zijn)\b",
     r"\beind(e)? aan (mijn leven |m'?n leven |het leven |alles |het |mezelf )?(maken|te maken|stellen|brengen)\b",
     r"\b(mezelf|mijzelf) (iets |wat )?(aan ?doen|aan te doen|van kant|van het leven)", r"\b(mij|me) van (kant|het leven)",
@@ -111,6 +111,13 @@ SUICIDAL_NL = _compile([
     r"\b(ben ik|is het) (er )?(al )?(weg|voorbij|niet meer)\b.{0,20}\bsorry\b", r"\bals afscheid\b",
     r"\b(ben|zijn) (ik|we) er (\w+ ){0,2}(niet|nie) meer\b", r"\ber (\w+ ){0,2}(niet|nie) meer (ben|zal zijn|zou zijn)\b", r"\bik weet (al|ook al|allang) hoe\W*$",
     r"\bwaarom zou ik (nog )?(doorgaan|door gaan|verder gaan|blijven leven|leven)\b", r"\bik (wil|ga|zou|kan) (mij|me) (iets |wat )?(aan ?doen|aan te doen|van kant)",
+])
+# An attempt that has begun: the answer is 112 now.
+ATTEMPT = _compile([
+    r"\b(heb|had)\b.{0,40}\b(pillen|slaappillen|tabletten|medicijnen|medicatie|strip|strips|paracetamol|oxazepam|"
+    r"pammetjes)\b.{0,30}\b(genomen|ingenomen|geslikt|op)\b",
+    r"\b(pillen|slaappillen|tabletten|medicijnen|strip|strips|paracetamol)\b.{0,20}\b(ingenomen|geslikt)\b",
+    r"\boverdosis (genomen|ingenomen)\b", r"\b(took|taken|swallowed) (all |a lot of |a bottle of |a handful of )?(my )?(pills|tablets|meds)\b",
 ])
 SUICIDAL_EN = _compile([
     r"\bkill (myself|my self|me)\b", r"\bsuicid", r"\bend (my life|it all|things|everything)\b",
@@ -235,7 +242,7 @@ THREAT_STRONG_NL = _compile([
     r"verspreid\w*|collega|werkgever|man|vrouw|familie|laten zien)\b",
     r"\b(stuurt|sturen|gestuurd|verspreid\w*)\b.{0,40}\bfoto'?s van (mijn|mn|m'?n) (borsten|lichaam|billen|naakt\w*)\b",
     r"\b(foto'?s|filmpje|video)\b.{0,40}\b(sturen|online|verspreiden|laten zien)\b.{0,40}\bals (je|ik)\b",
-    r"\bof erger\b", r"\b(laat|laten|lieten|liet) (me|mij) (niet|nie) (weg|gaan|vertrekken|naar huis|los)\b",
+    r"\bof erger\b", r"\bpaspoort\b.{0,20}\b(ingehouden|afgepakt|ingenomen|afgenomen|kwijt gemaakt)\b", r"\b(laat|laten|lieten|liet) (me|mij) (niet|nie) (weg|gaan|vertrekken|naar huis|los)\b",
     r"\b(houdt|houden|hield|hielden) (me|mij) (hier )?(vast|tegen|binnen|opgesloten)\b", r"\bopgesloten\b", r"\bzorg (ik|we) (er ?voor |wel )?dat (je|jij)\b",
     r"\b(foto'?s|filmpje|video|beelden)\b.{0,50}\bals (ik|je)\b.{0,40}\b(niet|geen)\b.{0,20}\b(intrek|intrekt|betaal|betaalt|verwijder|"
     r"weghaal|stop|stopt|teken|tekent)\b",
@@ -278,7 +285,9 @@ EMERGENCY_NL = _compile([
     r"\bhard als een plank\b", r"\b(zwaar|drukkend|benauwd|beklemmend) gevoel\b.{0,15}\b(op|in) (mijn|de|m'?n) borst\b",
     r"\b(heel |erg |super )?snel (adem|ademhalen|ademen)\b.{0,40}\b(borst|hart|duizelig|flauw)\b", r"\bdubbele tong\b",
     r"\b(gezicht|mond|mondhoek)\b.{0,20}\bhangt\b.{0,20}\b(kant|scheef)\b", r"\b(voel me|feel) (\w+ )?faint\b", r"\b(ondraaglijke|verschrikkelijke|niet te harden|heel erge|enorme) pijn\b",
-    r"\bzie (alleen|bijna) (nog )?(schaduwen|vlekken|niks|niets|vaag)\b", r"\brillingen\b.{0,40}\b(wond|operatie|ingreep|koorts)\b",
+    r"\bzie (alleen|bijna) (nog )?(schaduwen|vlekken|niks|niets|vaag)\b", r"\bzie (bijna )?(niks|niets) meer\b",
+    r"\bademt (heel |erg |zo )?(langzaam|raar|nauwelijks|bijna niet|oppervlakkig)\b", r"\bhalf (bewusteloos|wakker|buiten westen)\b",
+    r"\bbuiten westen\b", r"\brillingen\b.{0,40}\b(wond|operatie|ingreep|koorts)\b",
     r"\b(wond|rood|ontstoken|ontsteking|pus|etter)\b.{0,60}\bkoorts\b", r"\bkoorts\b.{0,60}\b(wond|ontstoken|ontsteking|pus|etter)\b",
     r"\bflauw ?(gevallen|vallen|te vallen|viel|val)\b", r"\bbewusteloos", r"\bbuiten bewustzijn", r"\b(niet|nie) (meer )?aanspreekbaar\b",
     r"\b(reageert|reageerde) (niet|nergens) meer\b", r"\bwordt (niet|nie) (meer )?wakker\b",
@@ -394,7 +403,7 @@ PAST = _compile([
 RESOLVED = _compile([
     r"\b(nu|inmiddels|intussen|gelukkig) (gaat|is) (het|alles) (weer |wel |gelukkig )?(goed|prima|beter|over|voorbij)\b",
     r"\b(gaat|is) (het|alles) (nu |inmiddels |intussen )(weer )?(goed|prima|beter|over|voorbij)\b",
-    r"\bhersteld\b", r"\b(goed gekomen|nergens (meer )?last|alles (is )?(nu |weer )*(goed|prima|in orde)|opgelost|"
+    r"\bhersteld\b", r"\b(al )?(heel |zo )?lang (weer )?(goed|over|prima)\b", r"\b(goed gekomen|nergens (meer )?last|alles (is )?(nu |weer )*(goed|prima|in orde)|opgelost|"
     r"(is|was) (weer )?goed)\b", r"\b(nooit|geen) (meer )?last (meer )?(gehad|van gehad)\b", r"\b(helemaal |gelukkig |weer )?(overgegaan|weggegaan|genezen|voorbij)\b", r"\b(nu|inmiddels|intussen) (weer )?(helemaal )?(ok|oke|okay|goed|prima|beter|fit|gezond)\b", r"\bgeen klachten meer\b", r"\b(is|was) (al ?lang |allang |al |helemaal |gelukkig )?(weer )?over\b", r"\bachter de rug\b",
     r"\b(i'?m|i am|it'?s) (fine|ok|okay|better) now\b",
 ])
@@ -449,7 +458,7 @@ def weak_signal(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Danger:
-    kind: str  # suicidal | self_harm | threat | emergency | medical_worry | past_symptoms
+    kind: str  # suicidal | attempt | self_harm | threat | emergency | medical_worry | past_symptoms
     language: str  # nl | en
 
 
@@ -467,6 +476,8 @@ def assess(text: str) -> Optional[Danger]:
     t = _literal(text)
     if not t.strip():
         return None
+    if _any(ATTEMPT, t):
+        return Danger("attempt", "en" if _any(SUICIDAL_EN, t) or re.search(r"\b(took|taken|swallowed)\b", t) else "nl")
     for kind, nl, en in (("suicidal", SUICIDAL_NL, SUICIDAL_EN), ("self_harm", SELF_HARM_NL, SELF_HARM_EN)):
         if _any(nl, t):
             return Danger(kind, "nl")
@@ -535,7 +546,7 @@ def _kind(text: str) -> Optional[str]:
 
 
 def suicidal(text: str) -> bool:
-    return _kind(text) == "suicidal"
+    return _kind(text) in ("suicidal", "attempt")
 
 
 def self_harm(text: str) -> bool:

@@ -49,7 +49,7 @@ def source_lines(text):
 def allowed_links():
     """Links the source documents and facts.md give."""
     links = [link for links in DOCUMENTS.values() for link in links]
-    links += re.findall(r"(?:https?://)?((?:www\.)?[a-z0-9.-]+\.(?:nl|com|org)(?:/[^\s;)]*)?)", FACTS)
+    links += re.findall(r"(?:https?://)?((?:www\.)?[a-z0-9.-]+\.(?:nl|com|org|be|eu)(?:/[^\s;)]*)?)", FACTS)
     return [re.sub(r"^www\.", "", l).rstrip("/.") for l in links]
 
 
