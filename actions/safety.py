@@ -100,9 +100,11 @@ def _fold(text: str) -> str:
 # "terug naar mijn vraag" always ends the crisis reading; "het gaat beter" or "ik heb gebeld" only when nothing in
 # the message says otherwise ("ik heb 113 gebeld maar ze nemen niet op").
 BACK = re.compile(r"\b(terug naar (mijn|m'?n|de) vraag|back to my question|(ik heb|heb) (nog )?(een )?(andere )?vraag|"
-                  r"i have (a|another) question)\b")
+                  r"i have (a|another) question|(alleen|gewoon|liever) (\w+ )?mijn vraag|(wil|praat) er (liever )?(niet|nie) over)\b")
 NEGATION = re.compile(r"\b(niet|nie|geen|maar|not|n'?t|no)\b")
 FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
+    ("wait", re.compile(r"\b((kan|mag) (het|dat|dit) (nog )?wachten|wachten\b.{0,30}\b(morgen|maandag|weekend|vlucht|thuis)|"
+                        r"tot (maandag|morgen|na het weekend)|afwachten|can (it|this) wait|wait (until|till))\b")),
     ("after_hours", re.compile(r"\b((namen|neemt|nemen|nam) (niet|nie) op|bezet|in de wacht|niet bereikbaar)\b")),
     ("back", re.compile(r"\b((het )?gaat (nu |weer |wel |al )*(wat )?(beter|goed|prima)|ik ben (weer )?(ok|oke|okay|oke|in orde)|"
                         r"(het )?gaat (nu |wel |al )*weer\b|ik heb (al |net |nu |zojuist )*(113 |iemand |de huisarts |de politie |112 |mijn \w+ )?"
@@ -113,14 +115,12 @@ FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
                         r"(te )?(bellen|praten|telefoneren)|niet bellen|bellen durf ik niet|don'?t want to (call|talk)|"
                         r"can'?t (call|talk)|text|bellen lukt (niet|nie|ni)|lukt (me )?(niet|nie) (om )?te bellen|geen woord)\b")),
     ("abroad", re.compile(r"\b(buitenland|hotel|turkije|istanbul|antalya|spanje|belgie|duitsland|polen|tsjechie|"
-                          r"hongarije|vakantie|abroad|not in the netherlands|turkey|belgium|germany|spain|poland|hungary|czech|"
+                          r"hongarije|vakantie|abroad|not in the netherlands|turkey|belgium|ambassade|consulaat|buitenlandse zaken|embassy|germany|spain|poland|hungary|czech|"
                           r"werkt (112|dat) (hier|daar)|112 (werkt|working|works|work)|(does|is|will) 112|"
                           r"alarmnummer (hier|daar))\b")),
     ("after_hours", re.compile(r"\b(avond|nacht|weekend|zaterdag|zondag|feestdag|dicht|gesloten|niet (bereikbaar|open)|"
                                r"neemt niet op|huisartsenpost|night|weekend|closed)\w*")),
     ("bye", re.compile(r"^(doei|dag|tot ziens|bye|goodbye|ciao|later|ik ga|ik stop)\b")),
-    ("wait", re.compile(r"\b((kan|mag) (het|dat|dit) (nog )?wachten|wachten\b.{0,30}\b(morgen|maandag|weekend|vlucht|thuis)|"
-                        r"tot (maandag|morgen|na het weekend)|afwachten|can (it|this) wait|wait (until|till))\b")),
     ("what_now", re.compile(r"\b(wat (moet|kan|zal) ik (nu )?(doen|nu)|wat nu|hoe nu|wie kan (me|mij) helpen|"
                             r"what (should|do|can) i do|help)\b")),
 ]
@@ -130,7 +130,7 @@ FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
 # answered in a crisis, with the help line under it.
 OWN_QUESTION = re.compile(r"\b(klacht\w*|klagen|klaag|zwijg\w*|contract|review|geld|terug\w*|refund|complain\w*|teken\w*|"
                           r"verklaring|schikking|geschil\w*|dossier|wet|rechten|vergoed\w*|schadevergoeding|nda|"
-                          r"aansprakelijk\w*|mag (ik|de kliniek|dat|een kliniek|het)|is dat (wel )?(geldig|toegestaan))\b")
+                          r"aansprakelijk\w*|bureau|mag (ik|de kliniek|dat|een kliniek|het)|is dat (wel )?(geldig|toegestaan))\b")
 
 
 def own_question(text: str) -> bool:
@@ -202,7 +202,7 @@ def guided_request(parse_data: Dict[str, Any], minimum: float, besides_safety: b
 # A crisis is not downgraded by a lesser signal after it: bleeding after self-harm stays self-harm, "kan het wachten
 # tot maandag?" after an emergency stays an emergency.
 SEVERITY = {"suicidal": 4, "self_harm": 3, "threat": 3, "emergency": 3, "medical_worry": 2, "safety_check": 1, "check": 1}
-FOLLOWUP_NAMES = ("back", "police", "chat", "abroad", "after_hours", "wait")
+FOLLOWUP_NAMES = ("back", "police", "chat", "abroad", "after_hours", "wait", "what_now")
 
 
 def model_guess(parse_data: Dict[str, Any]) -> bool:
@@ -301,7 +301,7 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
         if faq:
             return Reply([followup_text(family, "after_answer", language)], faq=faq, faq_first=True)
     if crisis == "self_harm":
-        return Reply([kind_text("self_harm", language)], crisis_buttons(family, language))
+        return Reply([followup_text("self_harm", "default", language)], crisis_buttons(family, language))
     if intent == "ask_privacy":
         return Reply([followup_text(family, "after_answer", language)], faq="utter_privacy", faq_first=True)
     if crisis == "medical_worry" and intent not in ("deny",):
@@ -346,14 +346,17 @@ class ActionSafety(Action):
         intent = (parse_data.get("intent") or {}).get("name") or ""
         crisis = tracker.get_slot("crisis")
         lesser = SEVERITY.get(intent, 0) < SEVERITY.get(crisis or "", 0)
+        again = FAMILY.get(intent) == FAMILY.get(crisis or "") and model_guess(parse_data)  # the same crisis, told again
         followup = read_followup(parse_data.get("text") or "")
         not_worse = SEVERITY.get(intent, 0) <= SEVERITY.get(crisis or "", 0)
-        if tracker.get_slot("in_crisis") and not tracker.active_loop.get("name") and (lesser or (
+        if tracker.get_slot("in_crisis") and not tracker.active_loop.get("name") and (lesser or again or (
                 followup in FOLLOWUP_NAMES and (model_guess(parse_data) or not_worse))):
             # in a crisis, the model's guess of danger in "moet ik naar de politie?" or "het gaat weer beter" is
             # a follow-up of the crisis
             reply = followup_reply(intent, parse_data, crisis, tracker.get_slot("crisis_language"))
         else:
+            if tracker.get_slot("crisis_language") == "en" and language_of(parse_data, "en") == "en":
+                parse_data = {**parse_data, SAFETY_KEY: {**(parse_data.get(SAFETY_KEY) or {}), "language": "en"}}
             reply = first_reply(intent, parse_data, crisis, (domain or {}).get("responses") or {})
         return stays_or_ends(send(dispatcher, reply))
 

@@ -242,7 +242,8 @@ THREAT_STRONG_NL = _compile([
     r"verspreid\w*|collega|werkgever|man|vrouw|familie|laten zien)\b",
     r"\b(stuurt|sturen|gestuurd|verspreid\w*)\b.{0,40}\bfoto'?s van (mijn|mn|m'?n) (borsten|lichaam|billen|naakt\w*)\b",
     r"\b(foto'?s|filmpje|video)\b.{0,40}\b(sturen|online|verspreiden|laten zien)\b.{0,40}\bals (je|ik)\b",
-    r"\bof erger\b", r"\bpaspoort\b.{0,20}\b(ingehouden|afgepakt|ingenomen|afgenomen|kwijt gemaakt)\b", r"\b(laat|laten|lieten|liet) (me|mij) (niet|nie) (weg|gaan|vertrekken|naar huis|los)\b",
+    r"\bof erger\b", r"\b(nemen|namen|houden|hielden|pakken|pakten) (mijn|m'?n|mn) paspoort (in|vast|af)\b",
+    r"\bik mag (hier )?(niet|nie) weg\b", r"\bpaspoort\b.{0,20}\b(ingehouden|afgepakt|ingenomen|afgenomen|kwijt gemaakt)\b", r"\b(laat|laten|lieten|liet) (me|mij) (niet|nie) (weg|gaan|vertrekken|naar huis|los)\b",
     r"\b(houdt|houden|hield|hielden) (me|mij) (hier )?(vast|tegen|binnen|opgesloten)\b", r"\bopgesloten\b", r"\bzorg (ik|we) (er ?voor |wel )?dat (je|jij)\b",
     r"\b(foto'?s|filmpje|video|beelden)\b.{0,50}\bals (ik|je)\b.{0,40}\b(niet|geen)\b.{0,20}\b(intrek|intrekt|betaal|betaalt|verwijder|"
     r"weghaal|stop|stopt|teken|tekent)\b",

@@ -234,3 +234,19 @@ def test_after_an_english_crisis_a_short_english_question_stays_english():
 def test_abroad_never_suggests_that_112_does_not_work():
     for text in (followup_text("medical", "abroad"), kind_text("emergency")):
         assert "Probeer 112" in text
+
+
+def test_held_abroad_the_embassy_question_gets_the_24_7_contact_centre():
+    reply = followup_reply("nlu_fallback", {"text": "kan de nederlandse ambassade helpen?"}, "threat", "nl")
+    assert "+31 247 247 247" in reply.texts[0] and "112" in reply.texts[0]
+
+
+def test_self_harm_follow_ups_are_not_the_same_text_again():
+    reply = followup_reply("nlu_fallback", {"text": "ik wil niet naar de huisarts, die oordeelt"}, "self_harm", "nl")
+    assert reply.texts[0] != kind_text("self_harm") and "iemand die je vertrouwt" in reply.texts[0]
+
+
+def test_an_attempt_that_has_begun_gets_112_now():
+    reply = first_reply("suicidal", {"text": "ik heb net een hele strip slaappillen genomen",
+                                     "safety": {"kind": "attempt", "language": "nl"}}, None, {})
+    assert reply.texts[0].startswith("Bel nu meteen 112.") and "113" in reply.texts[0]

@@ -104,3 +104,9 @@ def test_a_question_about_rights_is_not_turned_into_a_medical_worry(text):
 def test_suicidal_thoughts_win_over_everything_else():
     assert kind("na de liposuctie durf ik niet meer naar buiten en wil ik er gewoon niet meer zijn") == "suicidal"
     assert kind("ik wil niet meer leven en ik bloed heel erg") == "suicidal"
+
+
+def test_an_attempt_and_being_held_abroad():
+    assert kind("ik heb net een hele strip slaappillen genomen") == "attempt"
+    assert kind("ze nemen mijn paspoort in tot ik de rest betaal, ik mag niet weg") == "threat"
+    assert kind("wel denk ik sindsdien dat ik beter dood kan zijn") == "suicidal"
