@@ -120,6 +120,7 @@ FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
                           r"alarmnummer (hier|daar))\b")),
     ("after_hours", re.compile(r"\b(avond|nacht|weekend|zaterdag|zondag|feestdag|dicht|gesloten|niet (bereikbaar|open)|"
                                r"neemt niet op|huisartsenpost|night|weekend|closed)\w*")),
+    ("gone", re.compile(r"\b(hij|ze|zij) (is|zijn) (nu )?(weg|vertrokken|weggegaan|weggereden)\b|\b(he|they) (left|(is|are) gone)\b")),
     ("bye", re.compile(r"^(doei|dag|tot ziens|bye|goodbye|ciao|later|ik ga|ik stop)\b")),
     ("what_now", re.compile(r"\b(wat (moet|kan|zal) ik (nu )?(doen|nu)|wat nu|hoe nu|wie kan (me|mij) helpen|"
                             r"what (should|do|can) i do|help)\b")),
@@ -133,9 +134,18 @@ OWN_QUESTION = re.compile(r"\b(klacht\w*|klagen|klaag|zwijg\w*|contract|review|g
                           r"aansprakelijk\w*|bureau|mag (ik|de kliniek|dat|een kliniek|het)|is dat (wel )?(geldig|toegestaan))\b")
 
 
+QUESTION = re.compile(r"^(en |maar |ok |oke )?(hoe|wat|wie|waar|wanneer|welke|hoeveel|mag|kan|moet|is|zijn|heb|wordt)\b|\?")
+
+
 def own_question(text: str) -> bool:
     t = _fold(text)
     return bool(OWN_QUESTION.search(t)) and ("?" in text or len(t.split()) >= 4)
+
+
+def plain_question(text: str) -> bool:
+    """A question of some length ("hoe lang duurt het voordat fillers oplossen?"), not a word about how it goes."""
+    t = _fold(text)
+    return bool(QUESTION.search(t)) and len(t.split()) >= 5
 
 
 def read_followup(text: str) -> Optional[str]:
@@ -292,7 +302,7 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
     if guided and len(text.split()) >= 3:
         # guided help asked for in so many words: it starts, with the help line first
         return Reply([followup_text(family, "after_answer", language)], events=release, guided=guided)
-    if own_question(text):
+    if own_question(text) or plain_question(text):
         # their own question ("en die klacht?", "mag dat eigenlijk?"): the answer, with the help line under it
         guided = guided_request(parse_data, 0.3, besides_safety=True)
         faq = None if guided else faq_answer(parse_data, 0.3, besides_safety=True)
@@ -300,6 +310,9 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
             return Reply([followup_text(family, "after_answer", language)], events=release, guided=guided)
         if faq:
             return Reply([followup_text(family, "after_answer", language)], faq=faq, faq_first=True)
+        if own_question(text):
+            return Reply([followup_text("check", "unclear_question", language),
+                          followup_text(family, "after_answer", language)])
     if crisis == "self_harm":
         return Reply([followup_text("self_harm", "default", language)], crisis_buttons(family, language))
     if intent == "ask_privacy":

@@ -250,3 +250,14 @@ def test_an_attempt_that_has_begun_gets_112_now():
     reply = first_reply("suicidal", {"text": "ik heb net een hele strip slaappillen genomen",
                                      "safety": {"kind": "attempt", "language": "nl"}}, None, {})
     assert reply.texts[0].startswith("Bel nu meteen 112.") and "113" in reply.texts[0]
+
+
+def test_after_a_threat_he_is_gone_gets_the_report_and_112_if_he_comes_back():
+    reply = followup_reply("nlu_fallback", {"text": "hij is weg nu"}, "threat", "nl")
+    assert "aangifte" in reply.texts[0] and "Komt hij terug" in reply.texts[0]
+
+
+def test_a_plain_question_in_a_crisis_that_the_model_knows_is_answered():
+    parse = _faq_parse("faq/filler_duur", 0.8, "hoe lang duurt het voordat fillers oplossen eigenlijk")
+    reply = followup_reply("faq", parse, "self_harm", "nl")
+    assert reply.faq == "utter_faq/filler_duur" and "113" in reply.texts[0]
