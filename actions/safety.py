@@ -27,7 +27,7 @@ from actions.knowledge import Source, load_yaml
 # What the channels receive to keep the help button in view (bot/static/widget.js, bot/telegram/format.py).
 PIN = {"type": "safety_line"}
 CRISIS_KINDS = ("suicidal", "self_harm", "threat", "emergency", "medical_worry", "check", "help")
-FAMILY = {"suicidal": "mental", "self_harm": "mental", "threat": "threat", "emergency": "medical",
+FAMILY = {"suicidal": "mental", "attempt": "attempt", "other_at_risk": "mental", "self_harm": "mental", "threat": "threat", "emergency": "medical",
           "medical_worry": "medical", "check": "check", "help": "check"}
 SAFETY_KEY = "safety"  # nlu_components/overrides.py puts {"kind", "language", "model"} here in the parse data
 ANSWER_FAQ_ABOVE = 0.5  # a topic answer in a crisis or after a check-in only when the model is this sure of it
@@ -101,6 +101,7 @@ def _fold(text: str) -> str:
 # the message says otherwise ("ik heb 113 gebeld maar ze nemen niet op").
 BACK = re.compile(r"\b(terug naar (mijn|m'?n|de) vraag|back to my question|(ik heb|heb) (nog )?(een )?(andere )?vraag|"
                   r"i have (a|another) question|(alleen|gewoon|liever) (\w+ )?mijn vraag|(wil|praat) er (liever )?(niet|nie) over)\b")
+FINE = re.compile(r"^(ja|jawel|ja hoor|jep|yes|yeah|goed|prima|oke|ok|okay|gaat wel|het gaat( wel)?|i'?m (ok|okay|fine)|fine)\b")
 NEGATION = re.compile(r"\b(niet|nie|geen|maar|not|n'?t|no)\b")
 FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
     ("wait", re.compile(r"\b((kan|mag) (het|dat|dit) (nog )?wachten|wachten\b.{0,30}\b(morgen|maandag|weekend|vlucht|thuis)|"
@@ -116,7 +117,7 @@ FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
                         r"can'?t (call|talk)|text|bellen lukt (niet|nie|ni)|lukt (me )?(niet|nie) (om )?te bellen|geen woord)\b")),
     ("abroad", re.compile(r"\b(buitenland|hotel|turkije|istanbul|antalya|spanje|belgie|duitsland|polen|tsjechie|"
                           r"hongarije|vakantie|abroad|not in the netherlands|turkey|belgium|ambassade|consulaat|buitenlandse zaken|embassy|germany|spain|poland|hungary|czech|"
-                          r"werkt (112|dat) (hier|daar)|112 (werkt|working|works|work)|(does|is|will) 112|"
+                          r"werkt (112|113|dat) (hier|daar)|werkt hier (niet|nie)|(112|113)\b.{0,15}\bwerkt (niet|nie)|112 (werkt|working|works|work)|(does|is|will) 112|"
                           r"alarmnummer (hier|daar))\b")),
     ("after_hours", re.compile(r"\b(avond|nacht|weekend|zaterdag|zondag|feestdag|dicht|gesloten|niet (bereikbaar|open)|"
                                r"neemt niet op|huisartsenpost|night|weekend|closed)\w*")),
@@ -211,7 +212,7 @@ def guided_request(parse_data: Dict[str, Any], minimum: float, besides_safety: b
 
 # A crisis is not downgraded by a lesser signal after it: bleeding after self-harm stays self-harm, "kan het wachten
 # tot maandag?" after an emergency stays an emergency.
-SEVERITY = {"suicidal": 4, "self_harm": 3, "threat": 3, "emergency": 3, "medical_worry": 2, "safety_check": 1, "check": 1}
+SEVERITY = {"attempt": 5, "other_at_risk": 4, "suicidal": 4, "self_harm": 3, "threat": 3, "emergency": 3, "medical_worry": 2, "safety_check": 1, "check": 1}
 FOLLOWUP_NAMES = ("back", "police", "chat", "abroad", "after_hours", "wait", "what_now")
 
 
@@ -232,15 +233,18 @@ def first_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str],
     crisis_help)."""
     info = (parse_data or {}).get(SAFETY_KEY) or {}
     language = "en" if info.get("language") == "en" else "nl"
-    if intent == "suicidal" and info.get("kind") == "attempt":
-        return Reply([kind_text("attempt", language)], crisis_buttons("mental", language),
-                     events=crisis_events("suicidal", language))
+    if intent == "suicidal" and info.get("kind") in ("attempt", "other_at_risk"):
+        return Reply([kind_text(info["kind"], language)], crisis_buttons("mental", language),
+                     events=crisis_events(info["kind"], language))
     if intent in ("suicidal", "self_harm", "threat", "emergency", "medical_worry"):
         family = FAMILY[intent]
         buttons = crisis_buttons(family, language)
         if intent == "medical_worry":
+            # the doctor first; no crisis, so that the next question is read as usual
             buttons = [{"title": "Waar kan ik klagen?" if language == "nl" else "Where can I complain?",
                         "payload": "/start_complaint_route"}]
+            return Reply([kind_text(intent, language)], buttons, pin=False,
+                         events=[SlotSet("crisis", "medical_worry"), SlotSet("in_crisis", False)])
         return Reply([kind_text(intent, language)], buttons, events=crisis_events(intent, language))
     if intent == "crisis_help":
         kind = crisis if crisis in CRISIS_KINDS else "help"
@@ -252,9 +256,8 @@ def first_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str],
         faq = faq_answer(parse_data, minimum=0.3)
         guided = None if faq else guided_request(parse_data, minimum=0.3)
         buttons = [] if faq or guided else suggestions(parse_data, responses)
-        # "Heb je die nu nog?": the answer is read as a medical worry
         return Reply([kind_text("past_symptoms", language)], buttons, faq=faq, faq_first=True, pin=False,
-                     events=crisis_events("medical_worry", language), guided=guided)
+                     events=[SlotSet("in_crisis", False)], guided=guided)
     faq = faq_answer(parse_data)
     return Reply([kind_text("check", language)], [], faq=faq, faq_first=False,
                  events=crisis_events("check", language))
@@ -269,7 +272,7 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
     followup = read_followup(text)
     release = [SlotSet("in_crisis", False)]
     if family == "check":
-        if followup == "back" or intent in ("affirm", "thank"):
+        if followup == "back" or (intent in ("affirm", "thank") and FINE.search(_fold(text)) and not NEGATION.search(_fold(text))):
             return Reply([followup_text("check", "fine", language)], events=release)
         faq = faq_answer(parse_data)
         if faq:  # a question of their own: it is okay

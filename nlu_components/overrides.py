@@ -37,6 +37,7 @@ ALARMS = {"suicidal", "self_harm", "emergency", "threat"}
 # A safety intent from the model below this is not trusted alone: the assistant checks in kindly, with the numbers,
 # and still answers the question the message asked (actions/safety.py).
 SURE = 0.9
+SURE_WORRY = 0.8  # a medical worry the plain checks did not see is taken from the model from this confidence
 ENGLISH_ALARM_ABOVE = 0.5  # an English message: the model's danger intent is taken from this confidence
 SAFETY_KEY = "safety"  # in the parse data: {"kind", "language"} for the actions
 
@@ -49,7 +50,7 @@ def assess(text: str) -> Tuple[Optional[str], Dict[str, str]]:
     danger = safety.assess(text)
     if danger:
         info = {"kind": danger.kind, "language": "en" if english or danger.language == "en" else "nl"}
-        if danger.kind == "attempt":  # suicidal, with the answer of an emergency (actions/safety.py)
+        if danger.kind in ("attempt", "other_at_risk"):  # suicidal, with an answer of their own (actions/safety.py)
             return "suicidal", info
         if danger.kind in SAFETY_INTENTS:
             return danger.kind, info
@@ -89,6 +90,10 @@ class IntentOverrides(GraphComponent):
                     intent, info = first["name"], {"kind": first["name"], "language": "en"}
             if intent:
                 message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
+            if intent is None and model.get("name") == "medical_worry" and (model.get("confidence") or 0.0) < SURE_WORRY:
+                # a medical worry only the model sees, and not surely: the next intent ("waar vergelijk ik prijzen?")
+                model = next_intent(ranking, "medical_worry")
+                message.set(INTENT, model, add_to_output=True)
             if intent is None and model.get("name") in ALARMS | {"safety_check", "medical_worry"}:
                 # the model's alarm read with the plain checks' eyes: a joke, legal pressure or a story of the past
                 stands = safety.model_alarm_stands(model["name"], text)

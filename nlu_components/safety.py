@@ -33,8 +33,8 @@ def _any(patterns: List[Pattern[str]], text: str) -> bool:
 
 ME = r"(?:mezelf|mijzelf|me zelf|mij zelf)"
 ME_OR_MIJ = r"(?:mezelf|mijzelf|me zelf|mij zelf|mij|me)"
-BODY = (r"(?:huid|plek|plekje|bil|billen|kont|lip|lippen|mond|neus|neuspunt|wang|wangen|voorhoofd|kin|borst|borsten|"
-        r"tepel|tepels|gezicht|oog|ogen|ooglid|wond|buik|been|arm|vinger|gebied|kaak|slaap|jukbeen|traangoot)")
+BODY = (r"(?:(?:linker|rechter)?(?:huid|plek|plekje|puntje|neuspuntje|bil|billen|kont|lip|lippen|mond|neus|neuspunt|wang|wangen|voorhoofd|kin|borst|borsten|"
+        r"tepel|tepels|gezicht|oog|ogen|ooglid|wond|buik|been|arm|vinger|gebied|kaak|slaap|jukbeen|traangoot))")
 PROCEDURE = (r"(?:filler|fillers|botox|behandeling|ingreep|operatie|injectie|prik|prikken|bbl|lipo|liposuctie|"
              r"vetinjectie|lipofilling|ooglidcorrectie|neuscorrectie|facelift|implantaat|implantaten|"
              r"borstvergroting|buikwandcorrectie|haartransplantatie|draadlift|kliniek)")
@@ -114,10 +114,22 @@ SUICIDAL_NL = _compile([
 ])
 # An attempt that has begun: the answer is 112 now.
 ATTEMPT = _compile([
+    r"\b(sta|zit|ben|stond) (nu |hier |al )*(op|bij|aan|naast) (het|de|een|ons) (dak|perron|spoor|spoorlijn|brug|rand|balkon|"
+    r"spoorwegovergang)\b", r"\b(standing|sitting) on (a|the) (bridge|roof|ledge|tracks|platform)\b",
+    r"\b(pols|polsen)\b.{0,30}\b(gesneden|doorgesneden|opengesneden|open gesneden)\b",
+    r"\b(gesneden|doorgesneden)\b.{0,20}\b(pols|polsen)\b", r"\b(cut|slit) my wrists?\b",
+    r"\b(took|taken|swallowed)\b.{0,30}\b(pills|tablets|meds|painkillers|sleeping pills|paracetamol|oxy\w*)\b",
     r"\b(heb|had)\b.{0,40}\b(pillen|slaappillen|tabletten|medicijnen|medicatie|strip|strips|paracetamol|oxazepam|"
     r"pammetjes)\b.{0,30}\b(genomen|ingenomen|geslikt|op)\b",
     r"\b(pillen|slaappillen|tabletten|medicijnen|strip|strips|paracetamol)\b.{0,20}\b(ingenomen|geslikt)\b",
     r"\boverdosis (genomen|ingenomen)\b", r"\b(took|taken|swallowed) (all |a lot of |a bottle of |a handful of )?(my )?(pills|tablets|meds)\b",
+])
+# Someone else says they will end their life: the person asks what to do for them.
+OTHER_AT_RISK = _compile([
+    r"\b(vriendin|vriend|zus|broer|moeder|mama|vader|papa|dochter|zoon|partner|man|vrouw|collega|nicht|neef)\b.{0,60}"
+    r"\b(eind(e)? aan (haar|zijn|het) leven|eind(e)? aan gaat maken|er een eind(e)? aan|zelfmoord|niet meer wil leven|"
+    r"dood wil|zichzelf iets)",
+    r"\b(my )?(friend|sister|brother|mother|mom|daughter|son|partner)\b.{0,60}\b(kill (her|him)self|end (her|his) life|suicid)",
 ])
 SUICIDAL_EN = _compile([
     r"\bkill (myself|my self|me)\b", r"\bsuicid", r"\bend (my life|it all|things|everything)\b",
@@ -286,7 +298,8 @@ EMERGENCY_NL = _compile([
     r"\bhard als een plank\b", r"\b(zwaar|drukkend|benauwd|beklemmend) gevoel\b.{0,15}\b(op|in) (mijn|de|m'?n) borst\b",
     r"\b(heel |erg |super )?snel (adem|ademhalen|ademen)\b.{0,40}\b(borst|hart|duizelig|flauw)\b", r"\bdubbele tong\b",
     r"\b(gezicht|mond|mondhoek)\b.{0,20}\bhangt\b.{0,20}\b(kant|scheef)\b", r"\b(voel me|feel) (\w+ )?faint\b", r"\b(ondraaglijke|verschrikkelijke|niet te harden|heel erge|enorme) pijn\b",
-    r"\bzie (alleen|bijna) (nog )?(schaduwen|vlekken|niks|niets|vaag)\b", r"\bzie (bijna )?(niks|niets) meer\b",
+    r"\bzie (alleen|bijna) (nog )?(schaduwen|vlekken|niks|niets|vaag)\b", r"\bwazig met (1|een|mijn|m'?n) oog\b",
+    r"\b(bloed en pus|pus en bloed)\b", r"\b(linker|rechter)?borst\b.{0,40}\b(opeens|ineens|snel)\b.{0,30}\b(groter|dikker|keihard|hard)\b", r"\bzie (bijna )?(niks|niets) meer\b",
     r"\bademt (heel |erg |zo )?(langzaam|raar|nauwelijks|bijna niet|oppervlakkig)\b", r"\bhalf (bewusteloos|wakker|buiten westen)\b",
     r"\bbuiten westen\b", r"\brillingen\b.{0,40}\b(wond|operatie|ingreep|koorts)\b",
     r"\b(wond|rood|ontstoken|ontsteking|pus|etter)\b.{0,60}\bkoorts\b", r"\bkoorts\b.{0,60}\b(wond|ontstoken|ontsteking|pus|etter)\b",
@@ -380,7 +393,7 @@ WORRY_QUESTION = _compile([r"\b(hoort (dat|dit|het) (erbij|er bij)|moet ik me (z
 RIGHTS = _compile([r"\b(klacht\w*|klag\w*|geld|terug ?betal\w*|terug ?krijgen|recht|rechten|vergoed\w*|schade\w*|zwijg\w*|"
                    r"contract|review|aansprakelijk\w*|dossier|wet|advocaat|geschil\w*|tucht\w*|inspectie|igj|lmz|melden|"
                    r"bureau|kosten|betalen|prijs|verzeker\w*|bedenktijd|toestemming|voorlichting|garantie|meld\w*|reageert|"
-                   r"reageren|reactie|antwoord\w*|anoniem|nvpc|nvcg|rivm)\b"])
+                   r"reageren|reactie|antwoord\w*|anoniem|nvpc|nvcg|rivm|gratis|prijs\w*|merk|vergelijk\w*)\b"])
 MEDICAL_WORRY_STORY = _compile([
     rf"\b(na|sinds|van|door) (de|mijn|m'?n|mn|die|het|een) {PROCEDURE}\b.{{0,80}}\b({SYMPTOM}|{TREATED})\b",
     rf"\b({SYMPTOM}|{TREATED})\b.{{0,80}}\b(na|sinds|van|door) (de|mijn|m'?n|mn|die|het|een) {PROCEDURE}\b",
@@ -477,6 +490,9 @@ def assess(text: str) -> Optional[Danger]:
     t = _literal(text)
     if not t.strip():
         return None
+    if _any(OTHER_AT_RISK, t):
+        return Danger("other_at_risk", "en" if re.search(r"\b(friend|sister|brother|mother|mom|my)\b", t) and
+                      not re.search(r"\b(mijn|ze|hij)\b", t) else "nl")
     if _any(ATTEMPT, t):
         return Danger("attempt", "en" if _any(SUICIDAL_EN, t) or re.search(r"\b(took|taken|swallowed)\b", t) else "nl")
     for kind, nl, en in (("suicidal", SUICIDAL_NL, SUICIDAL_EN), ("self_harm", SELF_HARM_NL, SELF_HARM_EN)):

@@ -45,9 +45,12 @@ def rules() -> str:
                    f"  - action: {form}\n  - active_loop: null\n  - slot_was_set: [{{requested_slot: null}}]\n"
                    f"  - action: {submit}")
         for i, a in IN_BETWEEN.items():
-            crisis = ", {slot_was_set: [{in_crisis: true}]}" if a in SETS_CRISIS else ""
-            out.append(f"- rule: {i} during {form}\n  condition: [{{active_loop: {form}}}]\n"
-                       f"  steps: [{{intent: {i}}}, {{action: {a}}}{crisis}, {{action: {form}}}, {{active_loop: {form}}}]")
+            # the safety answer sets `in_crisis` either way (a check-in keeps it, a medical worry does not)
+            for value in (("true", "false") if a in SETS_CRISIS else ("",)):
+                crisis = f", {{slot_was_set: [{{in_crisis: {value}}}]}}" if value else ""
+                name = f"{i} during {form}" + (f", crisis {value}" if value else "")
+                out.append(f"- rule: {name}\n  condition: [{{active_loop: {form}}}]\n"
+                           f"  steps: [{{intent: {i}}}, {{action: {a}}}{crisis}, {{action: {form}}}, {{active_loop: {form}}}]")
         for i, a in ENDING.items():
             out.append(f"- rule: {i} during {form}\n  condition: [{{active_loop: {form}}}]\n"
                        f"  steps: [{{intent: {i}}}, {{action: action_deactivate_loop}}, {{active_loop: null}}, "

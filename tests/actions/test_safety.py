@@ -61,6 +61,7 @@ def test_the_emergency_text_says_112_works_in_the_eu_and_is_not_sourced_to_the_p
 def test_a_medical_worry_goes_to_the_clinic_or_huisarts_and_offers_the_complaint_route():
     reply = first_reply("medical_worry", {"text": "moet ik naar de huisarts?"}, None, {})
     assert "kliniek" in reply.texts[0] and "huisarts" in reply.texts[0]
+    assert {e["name"]: e["value"] for e in reply.events} == {"crisis": "medical_worry", "in_crisis": False}
     assert reply.buttons == [{"title": "Waar kan ik klagen?", "payload": "/start_complaint_route"}]
 
 
@@ -127,8 +128,8 @@ def test_a_symptom_that_is_over_gets_the_answer_first_and_one_line():
     reply = first_reply("safety_check", parse, None, {})
     assert reply.faq == "utter_faq/zwijgcontract_geldig" and reply.faq_first
     assert reply.texts == [kind_text("past_symptoms")]
-    # "Heb je die nu nog?": what comes next is read as a medical worry; "nee" ends it kindly
-    assert {e["name"]: e["value"] for e in reply.events}["crisis"] == "medical_worry"
+    # no crisis: the next question is read as usual
+    assert {e["name"]: e["value"] for e in reply.events} == {"in_crisis": False}
     no = followup_reply("deny", {"text": "nee hoor"}, "medical_worry", "nl")
     assert "Goed om te horen" in no.texts[0] and no.events[0]["value"] is False
     yes = followup_reply("affirm", {"text": "ja nog steeds"}, "medical_worry", "nl")
@@ -261,3 +262,21 @@ def test_a_plain_question_in_a_crisis_that_the_model_knows_is_answered():
     parse = _faq_parse("faq/filler_duur", 0.8, "hoe lang duurt het voordat fillers oplossen eigenlijk")
     reply = followup_reply("faq", parse, "self_harm", "nl")
     assert reply.faq == "utter_faq/filler_duur" and "113" in reply.texts[0]
+
+
+def test_someone_else_at_risk_gets_112_for_them_and_113_for_advice():
+    reply = first_reply("suicidal", {"text": "mijn vriendin appte dat ze er vanavond een eind aan maakt",
+                                     "safety": {"kind": "other_at_risk", "language": "nl"}}, None, {})
+    assert reply.texts[0].startswith("Denk je dat iemand zich nu iets aandoet? Bel dan meteen 112")
+    assert "zorgen maakt om iemand anders" in reply.texts[0]
+
+
+def test_after_an_attempt_every_answer_keeps_112_now():
+    reply = followup_reply("affirm", {"text": "ik wil niet dat er iemand komt"}, "attempt", "nl")
+    assert reply.texts[0].startswith("Bel nu meteen 112.")
+
+
+def test_in_a_check_in_only_words_that_say_it_goes_well_end_it():
+    assert followup_reply("affirm", {"text": "ze neemt niet op"}, "check", "nl").texts[0] != \
+        followup_text("check", "fine")
+    assert followup_reply("affirm", {"text": "ja hoor"}, "check", "nl").texts[0] == followup_text("check", "fine")

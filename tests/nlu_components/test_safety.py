@@ -110,3 +110,11 @@ def test_an_attempt_and_being_held_abroad():
     assert kind("ik heb net een hele strip slaappillen genomen") == "attempt"
     assert kind("ze nemen mijn paspoort in tot ik de rest betaal, ik mag niet weg") == "threat"
     assert kind("wel denk ik sindsdien dat ik beter dood kan zijn") == "suicidal"
+
+
+def test_places_wrists_and_someone_else():
+    assert kind("ik sta nu op het dak van mijn flat") == "attempt"
+    assert kind("ik heb net in mijn polsen gesneden, het bloedt best veel") == "attempt"
+    assert kind("i took all my painkillers from the surgery about 20 min ago") == "attempt"
+    assert kind("mijn beste vriendin appte net dat ze er een eind aan gaat maken vanavond") == "other_at_risk"
+    assert kind("1 dag na mijn borstvergroting is mijn linkerborst opeens veel groter, keihard en helemaal blauw") == "emergency"
