@@ -99,12 +99,15 @@ def _fold(text: str) -> str:
 
 # "terug naar mijn vraag" always ends the crisis reading; "het gaat beter" or "ik heb gebeld" only when nothing in
 # the message says otherwise ("ik heb 113 gebeld maar ze nemen niet op").
-BACK = re.compile(r"\b(terug naar (mijn|m'?n|de) vraag|back to my question|(ik heb|heb) (nog )?(een )?(andere )?vraag|"
+BACK = re.compile(r"\b(terug naar (mijn|m'?n|de) vraag|ga (maar )?verder( met de vragen)?|verder met (de|mijn) vragen|back to my question|(ik heb|heb) (nog )?(een )?(andere )?vraag|"
                   r"i have (a|another) question|(alleen|gewoon|liever) (\w+ )?mijn vraag|(wil|praat) er (liever )?(niet|nie) over)\b")
 FINE = re.compile(r"^(ja|jawel|ja hoor|jep|yes|yeah|goed|prima|oke|ok|okay|gaat wel|het gaat( wel)?|i'?m (ok|okay|fine)|fine)\b")
 NEGATION = re.compile(r"\b(niet|nie|geen|maar|not|n'?t|no)\b")
 FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
+    ("what_now", re.compile(r"\b(wat (moet|kan|zal) ik (nu )?(doen|nu)|wat nu|hoe nu|wie kan (me|mij) helpen|"
+                            r"what (should|do|can) i do)\b")),
     ("wait", re.compile(r"\b((kan|mag) (het|dat|dit) (nog )?wachten|wachten\b.{0,30}\b(morgen|maandag|weekend|vlucht|thuis)|"
+                        r"morgen (het |de )?(vliegtuig|vlucht)|vliegtuig naar huis|"
                         r"tot (maandag|morgen|na het weekend)|afwachten|can (it|this) wait|wait (until|till))\b")),
     ("after_hours", re.compile(r"\b((namen|neemt|nemen|nam) (niet|nie) op|bezet|in de wacht|niet bereikbaar)\b")),
     ("back", re.compile(r"\b((het )?gaat (nu |weer |wel |al )*(wat )?(beter|goed|prima)|ik ben (weer )?(ok|oke|okay|oke|in orde)|"
@@ -123,8 +126,6 @@ FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
                                r"neemt niet op|huisartsenpost|night|weekend|closed)\w*")),
     ("gone", re.compile(r"\b(hij|ze|zij) (is|zijn) (nu )?(weg|vertrokken|weggegaan|weggereden)\b|\b(he|they) (left|(is|are) gone)\b")),
     ("bye", re.compile(r"^(doei|dag|tot ziens|bye|goodbye|ciao|later|ik ga|ik stop)\b")),
-    ("what_now", re.compile(r"\b(wat (moet|kan|zal) ik (nu )?(doen|nu)|wat nu|hoe nu|wie kan (me|mij) helpen|"
-                            r"what (should|do|can) i do|help)\b")),
 ]
 
 

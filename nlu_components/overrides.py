@@ -90,7 +90,8 @@ class IntentOverrides(GraphComponent):
                     intent, info = first["name"], {"kind": first["name"], "language": "en"}
             if intent:
                 message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
-            if intent is None and model.get("name") == "medical_worry" and (model.get("confidence") or 0.0) < SURE_WORRY:
+            if intent is None and model.get("name") == "medical_worry" and (
+                    (model.get("confidence") or 0.0) < SURE_WORRY or safety.plain_reading(text)):
                 # a medical worry only the model sees, and not surely: the next intent ("waar vergelijk ik prijzen?")
                 model = next_intent(ranking, "medical_worry")
                 message.set(INTENT, model, add_to_output=True)

@@ -257,6 +257,7 @@ THREAT_STRONG_NL = _compile([
     r"\bof erger\b", r"\b(nemen|namen|houden|hielden|pakken|pakten) (mijn|m'?n|mn) paspoort (in|vast|af)\b",
     r"\bik mag (hier )?(niet|nie) weg\b", r"\bpaspoort\b.{0,20}\b(ingehouden|afgepakt|ingenomen|afgenomen|kwijt gemaakt)\b", r"\b(laat|laten|lieten|liet) (me|mij) (niet|nie) (weg|gaan|vertrekken|naar huis|los)\b",
     r"\b(houdt|houden|hield|hielden) (me|mij) (hier )?(vast|tegen|binnen|opgesloten)\b", r"\bopgesloten\b", r"\bzorg (ik|we) (er ?voor |wel )?dat (je|jij)\b",
+    r"\bals (ik|je)\b.{0,60}\b\w*(foto'?s|filmpjes?|video'?s)\b.{0,40}\b(online|sturen|verspreiden|laten zien)\b",
     r"\b(foto'?s|filmpje|video|beelden)\b.{0,50}\bals (ik|je)\b.{0,40}\b(niet|geen)\b.{0,20}\b(intrek|intrekt|betaal|betaalt|verwijder|"
     r"weghaal|stop|stopt|teken|tekent)\b",
 ])
