@@ -241,11 +241,11 @@ def first_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str],
         family = FAMILY[intent]
         buttons = crisis_buttons(family, language)
         if intent == "medical_worry":
-            # the doctor first; no crisis, so that the next question is read as usual
+            # the doctor first; "is dat erg?" or "het is zaterdag" after it is read as a medical worry, a question
+            # of its own is answered as usual (followup_reply)
             buttons = [{"title": "Waar kan ik klagen?" if language == "nl" else "Where can I complain?",
                         "payload": "/start_complaint_route"}]
-            return Reply([kind_text(intent, language)], buttons, pin=False,
-                         events=[SlotSet("crisis", "medical_worry"), SlotSet("in_crisis", False)])
+            return Reply([kind_text(intent, language)], buttons, pin=False, events=crisis_events(intent, language))
         return Reply([kind_text(intent, language)], buttons, events=crisis_events(intent, language))
     if intent == "crisis_help":
         kind = crisis if crisis in CRISIS_KINDS else "help"
@@ -257,8 +257,9 @@ def first_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str],
         faq = faq_answer(parse_data, minimum=0.3)
         guided = None if faq else guided_request(parse_data, minimum=0.3)
         buttons = [] if faq or guided else suggestions(parse_data, responses)
+        # "Heb je die nu nog?": the answer is read as a medical worry
         return Reply([kind_text("past_symptoms", language)], buttons, faq=faq, faq_first=True, pin=False,
-                     events=[SlotSet("in_crisis", False)], guided=guided)
+                     events=crisis_events("medical_worry", language), guided=guided)
     faq = faq_answer(parse_data)
     return Reply([kind_text("check", language)], [], faq=faq, faq_first=False,
                  events=crisis_events("check", language))
@@ -313,12 +314,17 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
         if guided:
             return Reply([followup_text(family, "after_answer", language)], events=release, guided=guided)
         if faq:
-            return Reply([followup_text(family, "after_answer", language)], faq=faq, faq_first=True)
+            return Reply([followup_text(family, "after_answer", language)], faq=faq, faq_first=True,
+                         events=release if crisis == "medical_worry" else [])
         if own_question(text):
             return Reply([followup_text("check", "unclear_question", language),
                           followup_text(family, "after_answer", language)])
     if crisis == "self_harm":
         return Reply([followup_text("self_harm", "default", language)], crisis_buttons(family, language))
+    if family == "mental" and (intent == "affirm" or re.match(r"^(ja|yes|yeah)\b", _fold(text))):
+        # "ja" to "Ben je in direct gevaar?": 112 now
+        return Reply([followup_text("attempt", "default", language)], crisis_buttons("mental", language),
+                     events=[SlotSet("crisis", "attempt")])
     if intent == "ask_privacy":
         return Reply([followup_text(family, "after_answer", language)], faq="utter_privacy", faq_first=True)
     if crisis == "medical_worry" and intent not in ("deny",):

@@ -128,7 +128,9 @@ ATTEMPT = _compile([
 OTHER_AT_RISK = _compile([
     r"\b(vriendin|vriend|zus|broer|moeder|mama|vader|papa|dochter|zoon|partner|man|vrouw|collega|nicht|neef)\b.{0,60}"
     r"\b(eind(e)? aan (haar|zijn|het) leven|eind(e)? aan gaat maken|er een eind(e)? aan|zelfmoord|niet meer wil leven|"
-    r"dood wil|zichzelf iets)",
+    r"dood wil|zichzelf iets|afscheidsbericht\w*|afscheidsbrief|afscheid (genomen|nemen)|goodbye)",
+    r"\b(vriendin|vriend|zus|broer|moeder|mama|vader|papa|dochter|zoon|partner|collega)\b.{0,40}\b(stuurde|appte|schreef)\b"
+    r".{0,30}\b(afscheid|vaarwel|sorry voor alles)",
     r"\b(my )?(friend|sister|brother|mother|mom|daughter|son|partner)\b.{0,60}\b(kill (her|him)self|end (her|his) life|suicid)",
 ])
 SUICIDAL_EN = _compile([
@@ -467,8 +469,8 @@ def _literal(text: str) -> str:
 
 
 def weak_signal(text: str) -> bool:
-    """A word that may carry danger, outside a figure of speech."""
-    return _any(WEAK, _literal(text))
+    """A word that may carry danger, outside a figure of speech or a joke."""
+    return _any(WEAK, _literal(text)) and not _any(JOKE, text.lower())
 
 
 @dataclass(frozen=True)

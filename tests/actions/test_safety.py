@@ -61,15 +61,15 @@ def test_the_emergency_text_says_112_works_in_the_eu_and_is_not_sourced_to_the_p
 def test_a_medical_worry_goes_to_the_clinic_or_huisarts_and_offers_the_complaint_route():
     reply = first_reply("medical_worry", {"text": "moet ik naar de huisarts?"}, None, {})
     assert "kliniek" in reply.texts[0] and "huisarts" in reply.texts[0]
-    assert {e["name"]: e["value"] for e in reply.events} == {"crisis": "medical_worry", "in_crisis": False}
+    assert {e["name"]: e["value"] for e in reply.events}["crisis"] == "medical_worry"
     assert reply.buttons == [{"title": "Waar kan ik klagen?", "payload": "/start_complaint_route"}]
 
 
-def test_in_a_crisis_yes_is_not_fine_but_the_help_again():
+def test_in_a_crisis_yes_to_direct_danger_is_112_now():
     reply = followup_reply("affirm", {"text": "ja echt", "intent": {"name": "affirm"}}, "suicidal", "nl")
     text = "\n".join(reply.texts)
-    assert not text.startswith("Fijn") and "113.nl" in text and "088" not in text
-    assert reply.events == []  # still in the crisis
+    assert text.startswith("Bel nu meteen 112.") and "113.nl" in text and "088" not in text
+    assert reply.events[0]["value"] == "attempt"  # still in the crisis, now an urgent one
 
 
 def test_in_a_crisis_not_wanting_to_call_gets_the_113_chat():
@@ -128,8 +128,8 @@ def test_a_symptom_that_is_over_gets_the_answer_first_and_one_line():
     reply = first_reply("safety_check", parse, None, {})
     assert reply.faq == "utter_faq/zwijgcontract_geldig" and reply.faq_first
     assert reply.texts == [kind_text("past_symptoms")]
-    # no crisis: the next question is read as usual
-    assert {e["name"]: e["value"] for e in reply.events} == {"in_crisis": False}
+    # "Heb je die nu nog?": what comes next is read as a medical worry; "nee" ends it kindly
+    assert {e["name"]: e["value"] for e in reply.events}["crisis"] == "medical_worry"
     no = followup_reply("deny", {"text": "nee hoor"}, "medical_worry", "nl")
     assert "Goed om te horen" in no.texts[0] and no.events[0]["value"] is False
     yes = followup_reply("affirm", {"text": "ja nog steeds"}, "medical_worry", "nl")
