@@ -27,7 +27,7 @@ from actions.knowledge import Source, load_yaml
 # What the channels receive to keep the help button in view (bot/static/widget.js, bot/telegram/format.py).
 PIN = {"type": "safety_line"}
 CRISIS_KINDS = ("suicidal", "self_harm", "threat", "emergency", "medical_worry", "check", "help")
-FAMILY = {"suicidal": "mental", "attempt": "attempt", "other_at_risk": "mental", "self_harm": "mental", "threat": "threat", "emergency": "medical",
+FAMILY = {"suicidal": "mental", "attempt": "attempt", "other_at_risk": "other", "self_harm": "mental", "threat": "threat", "emergency": "medical",
           "medical_worry": "medical", "check": "check", "help": "check"}
 SAFETY_KEY = "safety"  # nlu_components/overrides.py puts {"kind", "language", "model"} here in the parse data
 ANSWER_FAQ_ABOVE = 0.5  # a topic answer in a crisis or after a check-in only when the model is this sure of it
@@ -119,7 +119,8 @@ FOLLOWUPS: List[Tuple[str, re.Pattern]] = [
                         r"(te )?(bellen|praten|telefoneren)|niet bellen|bellen durf ik niet|don'?t want to (call|talk)|"
                         r"can'?t (call|talk)|text|bellen lukt (niet|nie|ni)|lukt (me )?(niet|nie) (om )?te bellen|geen woord)\b")),
     ("abroad", re.compile(r"\b(buitenland|hotel|turkije|istanbul|antalya|spanje|belgie|duitsland|polen|tsjechie|"
-                          r"hongarije|vakantie|abroad|not in the netherlands|turkey|belgium|ambassade|consulaat|buitenlandse zaken|embassy|germany|spain|poland|hungary|czech|"
+                          r"hongarije|vakantie|abroad|not in the netherlands|turkey|belgium|tunesie|egypte|marokko|albanie|tirana|marbella|"
+                          r"dubai|mexico|colombia|thailand|iran|litouwen|letland|gent|antwerpen|brussel|leuven|brugge|ambassade|consulaat|buitenlandse zaken|embassy|germany|spain|poland|hungary|czech|"
                           r"werkt (112|113|dat) (hier|daar)|werkt hier (niet|nie)|(112|113)\b.{0,15}\bwerkt (niet|nie)|112 (werkt|working|works|work)|(does|is|will) 112|"
                           r"alarmnummer (hier|daar))\b")),
     ("after_hours", re.compile(r"\b(avond|nacht|weekend|zaterdag|zondag|feestdag|dicht|gesloten|niet (bereikbaar|open)|"
@@ -237,6 +238,10 @@ def first_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str],
     if intent == "suicidal" and info.get("kind") in ("attempt", "other_at_risk"):
         return Reply([kind_text(info["kind"], language)], crisis_buttons("mental", language),
                      events=crisis_events(info["kind"], language))
+    if intent == "threat" and read_followup((parse_data or {}).get("text") or "") == "abroad":
+        # held or threatened abroad: the police there and the 24/7 BZ Contactcenter, not the Dutch police line
+        return Reply([followup_text("threat", "abroad", language)], crisis_buttons("threat", language),
+                     events=crisis_events("threat", language))
     if intent in ("suicidal", "self_harm", "threat", "emergency", "medical_worry"):
         family = FAMILY[intent]
         buttons = crisis_buttons(family, language)
@@ -321,6 +326,8 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
                           followup_text(family, "after_answer", language)])
     if crisis == "self_harm":
         return Reply([followup_text("self_harm", "default", language)], crisis_buttons(family, language))
+    if crisis == "other_at_risk":  # someone else is in danger: 112 for them, 113 for advice
+        return Reply([kind_text("other_at_risk", language)], crisis_buttons("mental", language))
     if family == "mental" and (intent == "affirm" or re.match(r"^(ja|yes|yeah)\b", _fold(text))):
         # "ja" to "Ben je in direct gevaar?": 112 now
         return Reply([followup_text("attempt", "default", language)], crisis_buttons("mental", language),

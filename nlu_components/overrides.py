@@ -86,7 +86,8 @@ class IntentOverrides(GraphComponent):
                 # danger in English the plain checks did not see, but the model did
                 first = next((r for r in ranking if r.get("name") != "nlu_fallback"), {})
                 if first.get("name") in ALARMS and (first.get("confidence") or 0.0) >= ENGLISH_ALARM_ABOVE and \
-                        safety.model_alarm_stands(first["name"], text) == first["name"]:
+                        safety.model_alarm_stands(first["name"], text) == first["name"] and \
+                        not (first["name"] in ("threat", "emergency") and safety.plain_reading(text)):
                     intent, info = first["name"], {"kind": first["name"], "language": "en"}
             if intent:
                 message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
@@ -101,7 +102,10 @@ class IntentOverrides(GraphComponent):
                 if stands == "past_symptoms":
                     intent, info = "safety_check", {**info, "kind": "past_symptoms", "language": info.get("language", "nl")}
                     message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
-                elif stands is None and model["name"] in ALARMS:
+                elif (stands is None and model["name"] in ALARMS) or (
+                        stands in ("threat", "emergency", "safety_check") and (model.get("confidence") or 0.0) < SURE
+                        and safety.plain_reading(text)):
+                    # a joke, legal pressure, or a plain question about rights the model was not sure of
                     model = next_intent(ranking, model["name"])
                     message.set(INTENT, model, add_to_output=True)
                 elif stands in ("suicidal", "self_harm") and (model.get("confidence") or 0.0) < SURE \

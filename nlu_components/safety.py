@@ -131,7 +131,8 @@ OTHER_AT_RISK = _compile([
     r"dood wil|zichzelf iets|afscheidsbericht\w*|afscheidsbrief|afscheid (genomen|nemen)|goodbye)",
     r"\b(vriendin|vriend|zus|broer|moeder|mama|vader|papa|dochter|zoon|partner|collega)\b.{0,40}\b(stuurde|appte|schreef)\b"
     r".{0,30}\b(afscheid|vaarwel|sorry voor alles)",
-    r"\b(my )?(friend|sister|brother|mother|mom|daughter|son|partner)\b.{0,60}\b(kill (her|him)self|end (her|his) life|suicid)",
+    r"\b(my )?(friend|sister|brother|mother|mom|daughter|son|partner)\b.{0,60}\b(kill (her|him)self|end (her|his) life|suicid|"
+    r"(doesn'?t|doesnt|does not|don'?t) want to live|wants to die)",
 ])
 SUICIDAL_EN = _compile([
     r"\bkill (myself|my self|me)\b", r"\bsuicid", r"\bend (my life|it all|things|everything)\b",
@@ -396,7 +397,8 @@ WORRY_QUESTION = _compile([r"\b(hoort (dat|dit|het) (erbij|er bij)|moet ik me (z
 RIGHTS = _compile([r"\b(klacht\w*|klag\w*|geld|terug ?betal\w*|terug ?krijgen|recht|rechten|vergoed\w*|schade\w*|zwijg\w*|"
                    r"contract|review|aansprakelijk\w*|dossier|wet|advocaat|geschil\w*|tucht\w*|inspectie|igj|lmz|melden|"
                    r"bureau|kosten|betalen|prijs|verzeker\w*|bedenktijd|toestemming|voorlichting|garantie|meld\w*|reageert|"
-                   r"reageren|reactie|antwoord\w*|anoniem|nvpc|nvcg|rivm|gratis|prijs\w*|merk|vergelijk\w*)\b"])
+                   r"reageren|reactie|antwoord\w*|anoniem|nvpc|nvcg|rivm|gratis|prijs\w*|merk|vergelijk\w*|aangifte|"
+                   r"complain\w*|records?|refund|medical file)\b"])
 MEDICAL_WORRY_STORY = _compile([
     rf"\b(na|sinds|van|door) (de|mijn|m'?n|mn|die|het|een) {PROCEDURE}\b.{{0,80}}\b({SYMPTOM}|{TREATED})\b",
     rf"\b({SYMPTOM}|{TREATED})\b.{{0,80}}\b(na|sinds|van|door) (de|mijn|m'?n|mn|die|het|een) {PROCEDURE}\b",

@@ -280,3 +280,14 @@ def test_in_a_check_in_only_words_that_say_it_goes_well_end_it():
     assert followup_reply("affirm", {"text": "ze neemt niet op"}, "check", "nl").texts[0] != \
         followup_text("check", "fine")
     assert followup_reply("affirm", {"text": "ja hoor"}, "check", "nl").texts[0] == followup_text("check", "fine")
+
+
+def test_someone_elses_crisis_is_remembered_as_theirs():
+    reply = followup_reply("nlu_fallback", {"text": "ze neemt haar telefoon niet op en ze stuurde afscheid"},
+                           "other_at_risk", "nl")
+    assert reply.texts[0].startswith("Denk je dat iemand zich nu iets aandoet? Bel dan meteen 112")
+
+
+def test_held_abroad_the_first_answer_is_the_police_there_and_the_bz_contact_centre():
+    reply = first_reply("threat", {"text": "ze hebben mijn paspoort afgepakt in de kliniek in tunesie"}, None, {})
+    assert "+31 247 247 247" in reply.texts[0] and "alarmnummer van dat land" in reply.texts[0]
