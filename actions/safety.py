@@ -377,9 +377,12 @@ class ActionSafety(Action):
         crisis = tracker.get_slot("crisis")
         lesser = SEVERITY.get(intent, 0) < SEVERITY.get(crisis or "", 0)
         again = FAMILY.get(intent) == FAMILY.get(crisis or "") and model_guess(parse_data)  # the same crisis, told again
+        # someone else's crisis, told further ("ze stuurde afscheid"): still theirs
+        theirs = crisis == "other_at_risk" and intent in ("suicidal", "self_harm") and bool(
+            re.search(r"\b(ze|zij|hij|haar|hem|she|he|her|him)\b", _fold(parse_data.get("text") or "")))
         followup = read_followup(parse_data.get("text") or "")
         not_worse = SEVERITY.get(intent, 0) <= SEVERITY.get(crisis or "", 0)
-        if tracker.get_slot("in_crisis") and not tracker.active_loop.get("name") and (lesser or again or (
+        if tracker.get_slot("in_crisis") and not tracker.active_loop.get("name") and (lesser or again or theirs or (
                 followup in FOLLOWUP_NAMES and (model_guess(parse_data) or not_worse))):
             # in a crisis, the model's guess of danger in "moet ik naar de politie?" or "het gaat weer beter" is
             # a follow-up of the crisis

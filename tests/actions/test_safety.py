@@ -291,3 +291,11 @@ def test_someone_elses_crisis_is_remembered_as_theirs():
 def test_held_abroad_the_first_answer_is_the_police_there_and_the_bz_contact_centre():
     reply = first_reply("threat", {"text": "ze hebben mijn paspoort afgepakt in de kliniek in tunesie"}, None, {})
     assert "+31 247 247 247" in reply.texts[0] and "alarmnummer van dat land" in reply.texts[0]
+
+
+def test_someone_elses_crisis_told_further_stays_theirs():
+    tracker = make_tracker("ze neemt haar telefoon niet op en ze stuurde afscheid", intent="suicidal",
+                           slots={"crisis": "other_at_risk", "in_crisis": True, "crisis_language": "nl"},
+                           parse_data={"safety": {"kind": "suicidal", "language": "nl"}})
+    messages, _ = _run(ActionSafety(), tracker)
+    assert _texts(messages).startswith("Denk je dat iemand zich nu iets aandoet? Bel dan meteen 112")
