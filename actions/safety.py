@@ -28,7 +28,7 @@ from actions.knowledge import Source, load_yaml
 PIN = {"type": "safety_line"}
 CRISIS_KINDS = ("suicidal", "self_harm", "threat", "emergency", "medical_worry", "check", "help")
 FAMILY = {"suicidal": "mental", "attempt": "attempt", "other_at_risk": "other", "self_harm": "mental", "threat": "threat", "emergency": "medical",
-          "medical_worry": "medical", "check": "check", "help": "check"}
+          "medical_worry": "worry", "check": "check", "help": "check"}
 SAFETY_KEY = "safety"  # nlu_components/overrides.py puts {"kind", "language", "model"} here in the parse data
 ANSWER_FAQ_ABOVE = 0.5  # a topic answer in a crisis or after a check-in only when the model is this sure of it
 START_GUIDED_ABOVE = 0.8  # guided help asked for in a crisis only when the model is this sure of it
@@ -335,7 +335,7 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
     if intent == "ask_privacy":
         return Reply([followup_text(family, "after_answer", language)], faq="utter_privacy", faq_first=True)
     if crisis == "medical_worry" and intent not in ("deny",):
-        return Reply([kind_text("medical_worry", language)], crisis_buttons("medical", language))
+        return Reply([followup_text("worry", "default", language)], crisis_buttons("medical", language))
     return Reply([followup_text(family, "default", language)], crisis_buttons(family, language))
 
 
