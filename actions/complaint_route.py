@@ -579,8 +579,8 @@ def _step_respect() -> Step:
 
 def _step_care_first(abroad: bool) -> Step:
     """A complication starts with medical care, before any complaint (data/knowledge/safety.yml)."""
-    entry = load_yaml("safety")["route_care_first"]
-    known = load_yaml("safety")["sources"]
+    safety = load_yaml("safety")
+    entry, known = safety["route_care_first"], safety["sources"]
     return Step(" ".join(entry["abroad" if abroad else "nl"].split()),
                 tuple(Source(known[k]["document"], known[k]["url"]).cite() for k in entry["sources"]))
 

@@ -13,7 +13,6 @@ The texts live in data/knowledge/safety.yml; pure functions here choose them, th
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Text, Tuple
 
@@ -23,6 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import suggestions
 from actions.knowledge import Source, load_yaml
+from nlu_components.detectors import fold as _fold
 
 # What the channels receive to keep the help button in view (bot/static/widget.js, bot/telegram/format.py).
 PIN = {"type": "safety_line"}
@@ -92,11 +92,6 @@ def crisis_buttons(family: str, language: str) -> List[Dict[str, str]]:
 
 
 # --- reading a follow-up in a crisis -------------------------------------------------------------------------------
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"\s+", " ", text).strip()
-
-
 # "terug naar mijn vraag" always ends the crisis reading; "het gaat beter" or "ik heb gebeld" only when nothing in
 # the message says otherwise ("ik heb 113 gebeld maar ze nemen niet op").
 BACK = re.compile(r"\b(terug naar (mijn|m'?n|de) vraag|ga (maar )?verder( met de vragen)?|verder met (de|mijn) vragen|back to my question|(ik heb|heb) (nog )?(een )?(andere )?vraag|"

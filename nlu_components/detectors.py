@@ -7,15 +7,11 @@ personal data, another language, a law reference, and a complaint date.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bot import privacy
 
 
-def fold(text: str) -> str:
-    """Lower case, accents off, one space between words."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"\s+", " ", text).strip()
+from nlu_components.safety import fold  # noqa: E402  one folding for every check
 
 
 def _any(patterns: list[str], text: str) -> bool:

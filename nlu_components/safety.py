@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import List, Optional, Pattern
 
 
@@ -32,7 +33,6 @@ def _any(patterns: List[Pattern[str]], text: str) -> bool:
 
 
 ME = r"(?:mezelf|mijzelf|me zelf|mij zelf)"
-ME_OR_MIJ = r"(?:mezelf|mijzelf|me zelf|mij zelf|mij|me)"
 BODY = (r"(?:(?:linker|rechter)?(?:huid|plek|plekje|puntje|neuspuntje|bil|billen|kont|lip|lippen|mond|neus|neuspunt|wang|wangen|voorhoofd|kin|borst|borsten|"
         r"tepel|tepels|gezicht|oog|ogen|ooglid|wond|buik|been|arm|vinger|gebied|kaak|slaap|jukbeen|traangoot))")
 PROCEDURE = (r"(?:filler|fillers|botox|behandeling|ingreep|operatie|injectie|prik|prikken|bbl|lipo|liposuctie|"
@@ -462,6 +462,7 @@ WEAK = _compile([
 ])
 
 
+@lru_cache(maxsize=1024)  # a message is read by story_focus, the overrides and the check-in alike
 def _literal(text: str) -> str:
     """The folded text without its figures of speech."""
     t = fold(text)
@@ -490,6 +491,7 @@ def _past_story(t: str) -> bool:
     return not _any(PRESENT, t)
 
 
+@lru_cache(maxsize=1024)
 def assess(text: str) -> Optional[Danger]:
     """The danger a message shows, most urgent first; None when it shows none."""
     t = _literal(text)
