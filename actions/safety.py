@@ -296,7 +296,7 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
         line = "after_answer" if guided or faq else "back"
         return Reply([followup_text(family, line, language)], events=release, faq=faq, faq_first=True,
                      guided=guided)
-    if intent in ("thank", "goodbye") and followup in (None, "bye"):
+    if intent in ("thank", "goodbye") and followup in (None, "bye") and not (own_question(text) or plain_question(text)):
         return Reply([followup_text(family, "bye", language)], events=release if crisis == "medical_worry" else [])
     if followup == "police":
         return Reply([followup_text("threat" if family != "mental" else "mental", "police", language)],
@@ -324,9 +324,8 @@ def followup_reply(intent: str, parse_data: Dict[str, Any], crisis: Optional[str
     if crisis == "other_at_risk":  # someone else is in danger: 112 for them, 113 for advice
         return Reply([kind_text("other_at_risk", language)], crisis_buttons("mental", language))
     if family == "mental" and (intent == "affirm" or re.match(r"^(ja|yes|yeah)\b", _fold(text))):
-        # "ja" to "Ben je in direct gevaar?": 112 now
-        return Reply([followup_text("attempt", "default", language)], crisis_buttons("mental", language),
-                     events=[SlotSet("crisis", "attempt")])
+        # "ja" to "Ben je in direct gevaar?": 112 now, once; a "ja" is too short to make every later turn an attempt
+        return Reply([followup_text("attempt", "default", language)], crisis_buttons("mental", language))
     if intent == "ask_privacy":
         return Reply([followup_text(family, "after_answer", language)], faq="utter_privacy", faq_first=True)
     if crisis == "medical_worry" and intent not in ("deny",):

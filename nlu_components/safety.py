@@ -127,7 +127,7 @@ ATTEMPT = _compile([
 # Someone else says they will end their life: the person asks what to do for them.
 OTHER_AT_RISK = _compile([
     r"\b(vriendin|vriend|zus|broer|moeder|mama|vader|papa|dochter|zoon|partner|man|vrouw|collega|nicht|neef)\b.{0,60}"
-    r"\b(eind(e)? aan (haar|zijn|het) leven|eind(e)? aan gaat maken|er een eind(e)? aan|zelfmoord|niet meer wil leven|"
+    r"\b(eind(e)? aan|zelfmoord|niet meer wil leven|"
     r"dood wil|zichzelf iets|afscheidsbericht\w*|afscheidsbrief|afscheid (genomen|nemen)|goodbye)",
     r"\b(vriendin|vriend|zus|broer|moeder|mama|vader|papa|dochter|zoon|partner|collega)\b.{0,40}\b(stuurde|appte|schreef)\b"
     r".{0,30}\b(afscheid|vaarwel|sorry voor alles)",
@@ -497,7 +497,8 @@ def assess(text: str) -> Optional[Danger]:
     t = _literal(text)
     if not t.strip():
         return None
-    if _any(OTHER_AT_RISK, t):
+    own = re.search(r"\b(ik|mezelf|mijn leven|i|myself|my life)\b.{0,30}\b(eind(e)? aan|zelfmoord|dood|niet meer leven|kill|end)", t)
+    if _any(OTHER_AT_RISK, t) and not own:
         return Danger("other_at_risk", "en" if re.search(r"\b(friend|sister|brother|mother|mom|my)\b", t) and
                       not re.search(r"\b(mijn|ze|hij)\b", t) else "nl")
     if _any(ATTEMPT, t):

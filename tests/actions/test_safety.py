@@ -69,7 +69,15 @@ def test_in_a_crisis_yes_to_direct_danger_is_112_now():
     reply = followup_reply("affirm", {"text": "ja echt", "intent": {"name": "affirm"}}, "suicidal", "nl")
     text = "\n".join(reply.texts)
     assert text.startswith("Bel nu meteen 112.") and "113.nl" in text and "088" not in text
-    assert reply.events[0]["value"] == "attempt"  # still in the crisis, now an urgent one
+    assert reply.events == []  # still in the crisis: "ik wil niet bellen" next still gets the 113 chat
+    chat = followup_reply("human_handoff", {"text": "ik wil niet bellen"}, "suicidal", "nl")
+    assert "chatten met 113" in chat.texts[0]
+
+
+def test_thanks_with_a_question_in_a_crisis_answers_the_question():
+    reply = followup_reply("thank", _faq_parse("faq/klacht_indienen", 0.7, "dankje. hoe dien ik een klacht in tegen die kliniek?"),
+                           "suicidal", "nl")
+    assert reply.faq == "utter_faq/klacht_indienen" and "113" in reply.texts[0]
 
 
 def test_in_a_crisis_not_wanting_to_call_gets_the_113_chat():

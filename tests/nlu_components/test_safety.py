@@ -118,3 +118,9 @@ def test_places_wrists_and_someone_else():
     assert kind("i took all my painkillers from the surgery about 20 min ago") == "attempt"
     assert kind("mijn beste vriendin appte net dat ze er een eind aan gaat maken vanavond") == "other_at_risk"
     assert kind("1 dag na mijn borstvergroting is mijn linkerborst opeens veel groter, keihard en helemaal blauw") == "emergency"
+
+
+def test_someone_else_at_risk_in_everyday_word_order():
+    assert kind("mijn vriendin zegt dat ze er vanavond een eind aan maakt") == "other_at_risk"
+    # the person's own thoughts, with a friend in the story, stay their own
+    assert kind("mijn vriendin is weg en ik wil er een eind aan maken") == "suicidal"
